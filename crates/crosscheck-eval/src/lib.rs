@@ -1,0 +1,1 @@
+//! Evaluation: metrics against gold annotations and third-party corpora.

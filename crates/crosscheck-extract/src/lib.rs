@@ -1,0 +1,1 @@
+//! Claim extraction: atomic claims with spans, attribution, entities and quantities.

@@ -1,0 +1,1 @@
+//! The corroboration graph: clusters, statuses, disputes and derivations on petgraph.

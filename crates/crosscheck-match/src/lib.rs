@@ -1,0 +1,1 @@
+//! Cross-outlet claim matching: blocking, pair features and a learned scorer.

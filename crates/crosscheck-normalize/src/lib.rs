@@ -1,0 +1,1 @@
+//! Normalisation of quantities, durations, dates, entity names and roles into comparable values.
