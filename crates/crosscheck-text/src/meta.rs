@@ -1,0 +1,232 @@
+//! Article metadata read from the text itself: datelines, credit lines,
+//! bylines and brand names.
+
+use chrono::NaiveDate;
+use crosscheck_core::CreditKind;
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7),
+    ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12), ("jan", 1),
+    ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9), ("sept", 9),
+    ("oct", 10), ("nov", 11), ("dec", 12),
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri",
+    "sat", "sun",
+];
+
+/// Words that may stand in a dateline beside the date itself.
+const DATELINE_WORDS: &[&str] = &[
+    "updated", "published", "posted", "last", "modified", "am", "pm", "gmt", "utc", "bst", "cet", "cest", "est",
+    "edt", "pst", "pdt", "msk", "amt", "ist", "at", "on", "by",
+];
+
+/// Most words a dateline may have that are not part of a date or time.
+const DATELINE_SPARE_WORDS: usize = 2;
+
+/// Month number of a month name or abbreviation.
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n)
+}
+
+fn tokens(s: &str) -> Vec<&str> {
+    s.split(|c: char| c.is_whitespace() || c == ',' || c == '|').filter(|t| !t.is_empty()).collect()
+}
+
+fn is_date_token(t: &str) -> bool {
+    let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+    month_number(t).is_some()
+        || t.contains(['/', ':']) && t.chars().any(|c| c.is_ascii_digit())
+        || t.split('-').any(|p| month_number(p).is_some()) && t.chars().any(|c| c.is_ascii_digit())
+        || (t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()))
+        || (t.len() == 10 && t.split('-').count() == 3)
+}
+
+/// True when the block is a dateline or timestamp: a date or time with at
+/// most a couple of other words ("Updated 08:49, 13-Feb-2025").
+pub fn is_dateline(block: &str) -> bool {
+    if block.len() > 80 {
+        return false;
+    }
+    let toks = tokens(block);
+    let mut dated = false;
+    let mut spare = 0;
+    for t in &toks {
+        let bare = t.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if bare.is_empty() {
+            continue;
+        }
+        if is_date_token(t) {
+            dated |= month_number(&bare).is_some() || t.chars().filter(|c| c.is_ascii_digit()).count() >= 4;
+        } else if bare.chars().all(|c| c.is_ascii_digit()) || WEEKDAYS.contains(&bare.as_str()) {
+        } else if DATELINE_WORDS.contains(&bare.as_str()) {
+        } else {
+            spare += 1;
+        }
+    }
+    dated && spare <= DATELINE_SPARE_WORDS
+}
+
+/// The first calendar date written in `s`, in any common format: "13
+/// February 2025", "February 13, 2025", "13-Feb-2025", "13/2/2025",
+/// "2025-02-13". Slash dates are read day first unless that is impossible.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let toks = tokens(s);
+    for (i, t) in toks.iter().enumerate() {
+        let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+        if let Some(d) = parse_compact(t) {
+            return Some(d);
+        }
+        let num = |j: usize| toks.get(j).and_then(|x| x.trim_matches(|c: char| !c.is_alphanumeric()).parse::<u32>().ok());
+        if let Some(m) = month_number(t) {
+            // "February 13, 2025" or "13 February 2025"
+            if let (Some(d), Some(y)) = (num(i + 1), num(i + 2)) {
+                if let Some(date) = ymd(y, m, d) {
+                    return Some(date);
+                }
+            }
+            if let (Some(d), Some(y)) = (i.checked_sub(1).and_then(num), num(i + 1)) {
+                if let Some(date) = ymd(y, m, d) {
+                    return Some(date);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn ymd(y: u32, m: u32, d: u32) -> Option<NaiveDate> {
+    if !(1900..=2200).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+}
+
+/// "13-Feb-2025", "13/2/2025", "2025-02-13", "2025/02/13".
+fn parse_compact(t: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
+    if parts.len() != 3 {
+        return None;
+    }
+    let n = |p: &str| p.parse::<u32>().ok();
+    if parts[0].len() == 4 {
+        return ymd(n(parts[0])?, n(parts[1])?, n(parts[2])?);
+    }
+    let y = n(parts[2])?;
+    if let Some(m) = month_number(parts[1]) {
+        return ymd(y, m, n(parts[0])?);
+    }
+    let (a, b) = (n(parts[0])?, n(parts[1])?);
+    ymd(y, b, a).or_else(|| ymd(y, a, b))
+}
+
+const REFERENCE_PREFIXES: &[&str] =
+    &["reference(s):", "references:", "reference:", "source:", "sources:", "originally published", "republished from"];
+const WIRE_PREFIXES: &[&str] = &[
+    "with input from",
+    "with inputs from",
+    "with additional reporting",
+    "additional reporting by",
+    "reporting by",
+    "editing by",
+    "compiled by",
+    "written by",
+];
+
+/// The credit kind of a credit, reference or byline line.
+pub fn credit_kind(block: &str) -> Option<CreditKind> {
+    let lower = block.trim().to_lowercase();
+    let bare = lower.trim_start_matches(['(', '[']);
+    if REFERENCE_PREFIXES.iter().any(|p| bare.starts_with(p)) {
+        return Some(CreditKind::Reference);
+    }
+    if WIRE_PREFIXES.iter().any(|p| bare.starts_with(p)) && lower.split_whitespace().count() <= 15 {
+        return Some(CreditKind::WireInput);
+    }
+    let words: Vec<&str> = block.split_whitespace().collect();
+    if words.len() <= 5 && words.first() == Some(&"By") && words[1..].iter().all(|w| starts_upper(w)) {
+        return Some(CreditKind::Byline);
+    }
+    None
+}
+
+/// The names a credit line credits: what follows its colon or its "from"/"by",
+/// split on commas and "and", lower-cased.
+pub fn credit_names(block: &str) -> Vec<String> {
+    let lower = block.to_lowercase();
+    let cut = ["):", ":", " from ", " by ", "courtesy of "].iter().filter_map(|m| lower.find(m).map(|i| i + m.len())).min();
+    let rest = cut.map_or(lower.as_str(), |i| &lower[i..]);
+    rest.split([',', ';', '\n'])
+        .flat_map(|p| p.split(" and "))
+        .map(|p| p.trim_matches(|c: char| !c.is_alphanumeric() && c != '.').trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A brand or outlet name standing alone: one word with two or more capitals
+/// ("CGTN", "BelTA") or a domain ("example.com").
+pub fn is_brand(s: &str) -> bool {
+    let s = s.trim();
+    if s.split_whitespace().count() != 1 || s.chars().count() < 2 || s.chars().count() > 24 {
+        return false;
+    }
+    let capitals = s.chars().filter(|c| c.is_uppercase()).count();
+    let domain = s.contains('.') && s.rsplit('.').next().is_some_and(|tld| (2..=6).contains(&tld.len()));
+    s.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-') && (capitals >= 2 || domain)
+}
+
+/// Two or three capitalised words and nothing else: a signature.
+pub fn is_person_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=3).contains(&words.len()) && words.iter().all(|w| starts_upper(w) && w.chars().all(char::is_alphabetic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn datelines_are_recognised_and_parsed() {
+        for (line, want) in [
+            (" , Updated 08:49, 13-Feb-2025", date(2025, 2, 13)),
+            ("Flag Thursday, 13 February 2025", date(2025, 2, 13)),
+            ("13 February 2025, 10:40", date(2025, 2, 13)),
+            ("13/2/2025 6:13", date(2025, 2, 13)),
+            ("February 13, 2025 - 11:34 AMT", date(2025, 2, 13)),
+            ("Published 2024-11-05", date(2024, 11, 5)),
+        ] {
+            assert!(is_dateline(line), "{line}");
+            assert_eq!(parse_date(line), want, "{line}");
+        }
+        assert!(!is_dateline("The talks began on 13 February 2025 in Geneva with both delegations."));
+        assert!(!is_dateline("Putin invites Trump to visit Moscow"));
+    }
+
+    #[test]
+    fn credit_lines_and_names() {
+        assert_eq!(credit_kind("Reference(s):"), Some(CreditKind::Reference));
+        assert_eq!(credit_kind("(With input from agencies)"), Some(CreditKind::WireInput));
+        assert_eq!(credit_kind("By Jane Roe"), Some(CreditKind::Byline));
+        assert_eq!(credit_kind("By the time they met, it was late."), None);
+        assert_eq!(credit_names("Reference(s):\nexample.com"), vec!["example.com"]);
+        assert_eq!(credit_names("(With input from agencies)"), vec!["agencies"]);
+        assert_eq!(credit_names("Sources: Reuters, AP and AFP"), vec!["reuters", "ap", "afp"]);
+    }
+
+    #[test]
+    fn brands_and_names() {
+        assert!(is_brand("CGTN") && is_brand("BelTA") && is_brand("news.example.com"));
+        assert!(!is_brand("X") && !is_brand("Politics") && !is_brand("All news"));
+        assert!(is_person_name("Vita Khanataeva") && !is_person_name("Follow us on:"));
+    }
+}

@@ -1,0 +1,208 @@
+//! Sentence segmentation that survives abbreviations, initials, decimals,
+//! ellipses inside quotes and quotations that span sentences.
+
+use std::ops::Range;
+
+/// Abbreviations after which a full stop does not end a sentence (compared
+/// lower-cased, without the final dot).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "adm",
+    "sen", "rep", "gov", "pres", "rev", "hon", "amb", "no", "nos", "vol", "fig", "pp", "inc", "ltd", "co", "corp",
+    "bros", "vs", "etc", "approx", "est", "dept", "univ", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "e.g",
+    "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c", "ph.d", "al",
+];
+
+/// Capitalised words that start a new sentence even after an abbreviation
+/// such as "U.S." ("… in the U.S. The talks …").
+const SENTENCE_STARTERS: &[&str] = &[
+    "The", "He", "She", "It", "They", "We", "I", "This", "That", "These", "Those", "But", "And", "In", "On", "At",
+    "A", "An", "His", "Her", "Their", "Our", "There", "When", "While", "After", "Before", "However", "Meanwhile",
+];
+
+/// Splits `text` into sentences, returning byte ranges trimmed of
+/// surrounding whitespace. Every byte of non-whitespace text falls in exactly
+/// one range.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut quotes = QuoteState::default();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, ch) = chars[i];
+        quotes.observe(&chars, i);
+        if is_terminal(ch) {
+            let run_end = skip_while(&chars, i, |c| is_terminal(c));
+            let close_end = skip_while(&chars, run_end, is_closer);
+            for &(_, c) in &chars[run_end..close_end] {
+                if matches!(c, '"' | '”') {
+                    quotes.close();
+                }
+            }
+            let next = skip_while(&chars, close_end, char::is_whitespace);
+            let had_space = next > close_end;
+            let run: String = chars[i..run_end].iter().map(|&(_, c)| c).collect();
+            if (had_space || next == chars.len()) && ends_sentence(text, &chars, pos, &run, next, &quotes) {
+                let end = chars.get(close_end).map_or(text.len(), |&(p, _)| p);
+                push_trimmed(text, start..end, &mut out);
+                start = end;
+            }
+            i = close_end.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+#[derive(Default)]
+struct QuoteState {
+    depth: u32,
+}
+
+impl QuoteState {
+    fn observe(&mut self, chars: &[(usize, char)], i: usize) {
+        let ch = chars[i].1;
+        match ch {
+            '“' => self.depth += 1,
+            '”' => self.close(),
+            '"' => {
+                let prev = i.checked_sub(1).map(|j| chars[j].1);
+                let opens = prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
+                if opens {
+                    self.depth += 1;
+                } else {
+                    self.close();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn close(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»')
+}
+
+fn skip_while(chars: &[(usize, char)], mut i: usize, pred: impl Fn(char) -> bool) -> usize {
+    while i < chars.len() && pred(chars[i].1) {
+        i += 1;
+    }
+    i
+}
+
+fn ends_sentence(text: &str, chars: &[(usize, char)], pos: usize, run: &str, next: usize, q: &QuoteState) -> bool {
+    let Some(&(next_pos, next_ch)) = chars.get(next) else { return true };
+    let starts_new = next_ch.is_uppercase() || next_ch.is_ascii_digit() || "\"“‘'([«".contains(next_ch);
+    if !starts_new {
+        return false;
+    }
+    let is_ellipsis = run == "…" || run.starts_with("..");
+    if is_ellipsis {
+        return q.depth == 0;
+    }
+    if run != "." {
+        return true;
+    }
+    let word = word_before(text, pos);
+    if is_abbreviation(word) || is_initial(word) {
+        return starts_with_sentence_starter(&text[next_pos..]);
+    }
+    true
+}
+
+fn word_before(text: &str, pos: usize) -> &str {
+    let head = &text[..pos];
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || "(\"“‘[".contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &head[start..]
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    let w = word.to_lowercase();
+    ABBREVIATIONS.contains(&w.as_str())
+}
+
+/// "J" in "J. Smith", "D" in "J.D.", "S" in "U.S": letters between dots.
+fn is_initial(word: &str) -> bool {
+    let mut parts = word.split('.');
+    parts.all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+}
+
+fn starts_with_sentence_starter(rest: &str) -> bool {
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    SENTENCE_STARTERS.contains(&word.as_str())
+}
+
+fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(r.start + lead..r.end - trail);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn abbreviations_initials_and_decimals_do_not_split() {
+        assert_eq!(
+            split("Mr. Smith met U.S. officials at 3.5 p.m. on Feb. 3. J.D. Vance came too."),
+            vec!["Mr. Smith met U.S. officials at 3.5 p.m. on Feb. 3.", "J.D. Vance came too."]
+        );
+    }
+
+    #[test]
+    fn abbreviation_before_a_sentence_starter_splits() {
+        assert_eq!(split("Talks were held in the U.S. The mood was calm."), vec![
+            "Talks were held in the U.S.",
+            "The mood was calm."
+        ]);
+    }
+
+    #[test]
+    fn ellipses_inside_quotes_do_not_split() {
+        assert_eq!(split("\"We... talked about peace ...and Trade... Including drones,\" she wrote. Then she left."), vec![
+            "\"We... talked about peace ...and Trade... Including drones,\" she wrote.",
+            "Then she left."
+        ]);
+    }
+
+    #[test]
+    fn quotes_spanning_sentences_split_inside_and_keep_closers() {
+        assert_eq!(split("“We agreed. We will meet,” he said. “Soon.” It rained."), vec![
+            "“We agreed.",
+            "We will meet,” he said.",
+            "“Soon.”",
+            "It rained."
+        ]);
+    }
+
+    #[test]
+    fn lowercase_after_full_stop_does_not_split_and_newlines_are_spaces() {
+        assert_eq!(split("The No. 2 official\nsaid so. next to nothing. Fine!"), vec![
+            "The No. 2 official\nsaid so. next to nothing.",
+            "Fine!"
+        ]);
+    }
+}
