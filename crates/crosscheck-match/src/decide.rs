@@ -1,0 +1,180 @@
+//! From a score and features to an edge kind: verbatim, paraphrase or
+//! conflict, with the rule that decided it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crosscheck_core::EdgeKind;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::features::{entity_sets, features, quantities_incompatible, token_set_ratio, Features};
+use crate::model::Model;
+use crate::prepare::{prepare, Prepared};
+
+/// Every tunable number of the matcher's decisions and of blocking, in one
+/// place. [`Thresholds::default`] holds the shipped values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Thresholds {
+    /// Token-set ratio (0–1) at or above which wording is near-identical:
+    /// the pair is Verbatim unless it conflicts.
+    pub verbatim_token_set: f64,
+    /// Minimum length ratio (shorter/longer token count) for Verbatim, so
+    /// that a short claim contained in a long one is not called verbatim.
+    pub verbatim_length_ratio: f64,
+    /// Match probability at or above which a pair is a Paraphrase; `None`
+    /// uses the model's trained threshold.
+    pub paraphrase_score: Option<f64>,
+    /// Conflict precondition: share of the smaller side's non-numeric
+    /// content stems that the other side also has.
+    pub conflict_topic_containment: f64,
+    /// Conflict precondition: minimum number of shared non-numeric content
+    /// stems.
+    pub conflict_min_shared: usize,
+    /// Text fallback for numbers when neither claim carries quantities:
+    /// token-set ratio of the non-number tokens above which differing digit
+    /// numbers are a conflict.
+    pub number_fallback_token_set: f64,
+    /// Blocking: a key (stem, entity, quantity bucket) whose posting list is
+    /// longer than this generates no pairs.
+    pub block_max_posting: usize,
+    /// Blocking: stems with a global IDF below this are not keys.
+    pub block_min_idf: f64,
+    /// Blocking: a pair must share at least this many keys (or all the keys
+    /// of its poorer claim, when that claim has fewer).
+    pub block_min_shared_keys: usize,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            verbatim_token_set: 0.92,
+            verbatim_length_ratio: 0.8,
+            paraphrase_score: None,
+            conflict_topic_containment: 0.6,
+            conflict_min_shared: 2,
+            number_fallback_token_set: 0.9,
+            block_max_posting: 64,
+            block_min_idf: 3.0,
+            block_min_shared_keys: 2,
+        }
+    }
+}
+
+/// The matcher's verdict on one pair.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PairDecision {
+    /// Probability (0–1) that both state the same fact.
+    pub score: f64,
+    /// The edge kind, or `None` when the claims do not match.
+    pub kind: Option<EdgeKind>,
+    /// The rule that set the kind, in words.
+    pub rule: String,
+    /// The feature values, by name.
+    pub features: BTreeMap<String, f64>,
+}
+
+/// Decide a pair with the default thresholds.
+pub fn decide(model: &Model, a: &Prepared, b: &Prepared) -> PairDecision {
+    decide_with(model, &Thresholds::default(), a, b)
+}
+
+/// Decide a pair: Conflict first (same topic, incompatible detail), then
+/// Verbatim (near-identical wording), then Paraphrase (score at threshold).
+pub fn decide_with(model: &Model, t: &Thresholds, a: &Prepared, b: &Prepared) -> PairDecision {
+    let f = features(a, b);
+    let score = model.probability(&f);
+    let cut = t.paraphrase_score.unwrap_or(model.threshold);
+    let (kind, rule) = if let Some(why) = conflict(t, a, b) {
+        (Some(EdgeKind::Conflict), why)
+    } else if let Some(why) = verbatim(t, &f) {
+        (Some(EdgeKind::Verbatim), why)
+    } else if score >= cut {
+        (Some(EdgeKind::Paraphrase), format!("paraphrase: score {score:.3} ≥ threshold {cut:.3}"))
+    } else {
+        (None, format!("no match: score {score:.3} < threshold {cut:.3}"))
+    };
+    PairDecision { score, kind, rule, features: f.to_map() }
+}
+
+fn verbatim(t: &Thresholds, f: &Features) -> Option<String> {
+    let tsr = f.get("token_set_ratio")?;
+    let len = f.get("length_ratio")?;
+    (tsr >= t.verbatim_token_set && len >= t.verbatim_length_ratio).then(|| {
+        format!("verbatim: token-set ratio {tsr:.3} ≥ {:.2}, length ratio {len:.2} ≥ {:.2}", t.verbatim_token_set, t.verbatim_length_ratio)
+    })
+}
+
+/// Non-numeric content stems.
+fn topic_stems(p: &Prepared) -> BTreeSet<&str> {
+    p.content.iter().map(String::as_str).filter(|s| !s.chars().next().is_some_and(|c| c.is_ascii_digit())).collect()
+}
+
+/// Why the pair is about the same thing, or `None`.
+fn same_topic(t: &Thresholds, a: &Prepared, b: &Prepared) -> Option<String> {
+    let (ta, tb) = (topic_stems(a), topic_stems(b));
+    let shared = ta.intersection(&tb).count();
+    let smaller = ta.len().min(tb.len());
+    let containment = if smaller == 0 { 0.0 } else { shared as f64 / smaller as f64 };
+    let (ea, eb) = entity_sets(a, b);
+    let entities_disjoint = !ea.is_empty() && !eb.is_empty() && ea.is_disjoint(eb);
+    (shared >= t.conflict_min_shared && containment >= t.conflict_topic_containment && !entities_disjoint)
+        .then(|| format!("same topic ({shared} shared content stems, containment {containment:.2})"))
+}
+
+/// A conflict explanation, when the pair shares its topic but disagrees.
+fn conflict(t: &Thresholds, a: &Prepared, b: &Prepared) -> Option<String> {
+    let detail = quantity_conflict(a, b)
+        .or_else(|| number_fallback(t, a, b))
+        .or_else(|| (a.negated != b.negated).then(|| "one side is negated, the other is not".to_string()))
+        .or_else(|| role_conflict(a, b))?;
+    let topic = same_topic(t, a, b)?;
+    Some(format!("conflict: {topic} but {detail}"))
+}
+
+fn quantity_conflict(a: &Prepared, b: &Prepared) -> Option<String> {
+    let (x, y) = quantities_incompatible(&a.quantities, &b.quantities)?;
+    Some(format!("quantities are incompatible: \"{}\" vs \"{}\"", x.text, y.text))
+}
+
+/// Differing digit numbers in otherwise near-identical wording, used only
+/// when neither claim carries extracted quantities.
+fn number_fallback(t: &Thresholds, a: &Prepared, b: &Prepared) -> Option<String> {
+    if !a.quantities.is_empty() || !b.quantities.is_empty() || a.numbers.is_empty() || b.numbers.is_empty() {
+        return None;
+    }
+    if !a.numbers.is_disjoint(&b.numbers) {
+        return None;
+    }
+    let words = |p: &'_ Prepared| -> BTreeSet<String> {
+        p.tokens.iter().filter(|t| !p.numbers.contains(*t)).cloned().collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let ra: BTreeSet<&str> = wa.iter().map(String::as_str).collect();
+    let rb: BTreeSet<&str> = wb.iter().map(String::as_str).collect();
+    (token_set_ratio(&ra, &rb) >= t.number_fallback_token_set).then(|| {
+        let na: Vec<&str> = a.numbers.iter().map(String::as_str).collect();
+        let nb: Vec<&str> = b.numbers.iter().map(String::as_str).collect();
+        format!("numbers differ in the same wording: {} vs {} (text fallback)", na.join(", "), nb.join(", "))
+    })
+}
+
+fn role_conflict(a: &Prepared, b: &Prepared) -> Option<String> {
+    a.roles.iter().find_map(|(k, ra)| {
+        let rb = b.roles.get(k)?;
+        (ra != rb).then(|| format!("{k} has role \"{ra}\" on one side and \"{rb}\" on the other"))
+    })
+}
+
+/// Score free-standing sentence pairs (the CLI's `pairs` command): each
+/// sentence is analysed by the extractor's single-sentence entry point.
+/// Runs in parallel; the output is in input order.
+pub fn score_pairs(model: &Model, pairs: &[(String, String)]) -> Vec<PairDecision> {
+    pairs
+        .par_iter()
+        .map(|(a, b)| {
+            let pa = prepare(&crosscheck_extract::analyse_sentence(a));
+            let pb = prepare(&crosscheck_extract::analyse_sentence(b));
+            decide(model, &pa, &pb)
+        })
+        .collect()
+}

@@ -1,0 +1,272 @@
+//! The learned scorer: standardised logistic regression with an L2 penalty,
+//! fitted by Newton's method, stored as a small JSON file.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::MatchError;
+use crate::features::{Features, FEATURE_NAMES};
+
+const EMBEDDED_MODEL: &str = include_str!("../model/weights.json");
+
+/// Newton iterations cap and convergence tolerance of [`fit`].
+const NEWTON_MAX_ITER: usize = 50;
+const NEWTON_TOL: f64 = 1e-9;
+
+/// How a model was trained and how well it did, as recorded in the file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TrainingInfo {
+    /// The command that rewrites the model file.
+    #[serde(default)]
+    pub command: String,
+    /// The training corpus.
+    #[serde(default)]
+    pub corpus: String,
+    /// Number of training pairs.
+    #[serde(default)]
+    pub pairs: usize,
+    /// Number of positive pairs.
+    #[serde(default)]
+    pub positives: usize,
+    /// Number of cross-validation folds (pair `i` is in fold `i % folds`).
+    #[serde(default)]
+    pub cv_folds: usize,
+    /// Cross-validated accuracy, 0–1.
+    #[serde(default)]
+    pub cv_accuracy: f64,
+    /// Cross-validated F1 of the positive class, 0–1.
+    #[serde(default)]
+    pub cv_f1: f64,
+    /// Accuracy of the final model on its own training data, 0–1.
+    #[serde(default)]
+    pub train_accuracy: f64,
+    /// Calibration checks against STS Benchmark dev (name → value).
+    #[serde(default)]
+    pub sts_dev: std::collections::BTreeMap<String, f64>,
+}
+
+/// A logistic-regression pair scorer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Model {
+    /// Feature names, equal to [`FEATURE_NAMES`].
+    pub names: Vec<String>,
+    /// Per-feature mean used for standardisation.
+    pub means: Vec<f64>,
+    /// Per-feature scale (standard deviation, 1 when constant).
+    pub scales: Vec<f64>,
+    /// Per-feature weight on standardised values.
+    pub weights: Vec<f64>,
+    /// Intercept.
+    pub bias: f64,
+    /// Probability at or above which a pair is called a paraphrase; chosen
+    /// to maximise training accuracy.
+    pub threshold: f64,
+    /// L2 penalty the weights were fitted with.
+    pub l2: f64,
+    /// Provenance and evaluation figures.
+    #[serde(default)]
+    pub training: TrainingInfo,
+}
+
+impl Model {
+    /// Parse a model file and check it matches this build's features.
+    pub fn from_json(text: &str) -> Result<Model, MatchError> {
+        let m: Model = serde_json::from_str(text)?;
+        let expected: Vec<String> = FEATURE_NAMES.iter().map(|s| s.to_string()).collect();
+        if m.names != expected {
+            return Err(MatchError::FeatureMismatch { expected, found: m.names });
+        }
+        let n = expected.len();
+        if m.means.len() != n || m.scales.len() != n || m.weights.len() != n {
+            return Err(MatchError::ModelShape(format!(
+                "{} names, {} means, {} scales, {} weights",
+                n,
+                m.means.len(),
+                m.scales.len(),
+                m.weights.len()
+            )));
+        }
+        Ok(m)
+    }
+
+    /// The model compiled into the crate (`model/weights.json`).
+    pub fn embedded() -> Result<Model, MatchError> {
+        Model::from_json(EMBEDDED_MODEL)
+    }
+
+    /// The model as pretty JSON.
+    pub fn to_json(&self) -> Result<String, MatchError> {
+        Ok(serde_json::to_string_pretty(self)?)
+    }
+
+    /// Probability (0–1) that a pair with these features states the same fact.
+    pub fn probability(&self, f: &Features) -> f64 {
+        sigmoid(self.bias + dot(&self.weights, &self.standardise(&f.values)))
+    }
+
+    fn standardise(&self, x: &[f64]) -> Vec<f64> {
+        x.iter().zip(&self.means).zip(&self.scales).map(|((v, m), s)| (v - m) / s).collect()
+    }
+}
+
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+fn sigmoid(z: f64) -> f64 {
+    if z >= 0.0 {
+        1.0 / (1.0 + (-z).exp())
+    } else {
+        let e = z.exp();
+        e / (1.0 + e)
+    }
+}
+
+/// Fit a model on feature rows `xs` with labels `ys`, L2 penalty `l2` (on
+/// standardised weights, not the bias). The threshold is the cut that
+/// maximises training accuracy.
+pub fn fit(xs: &[Vec<f64>], ys: &[bool], l2: f64) -> Result<Model, MatchError> {
+    let d = FEATURE_NAMES.len();
+    if xs.is_empty() || xs.len() != ys.len() || xs.iter().any(|x| x.len() != d) {
+        return Err(MatchError::Training(format!("{} rows, {} labels, {} features expected", xs.len(), ys.len(), d)));
+    }
+    let (means, scales) = moments(xs, d);
+    let zs: Vec<Vec<f64>> =
+        xs.iter().map(|x| x.iter().zip(&means).zip(&scales).map(|((v, m), s)| (v - m) / s).collect()).collect();
+    let theta = newton(&zs, ys, l2)?;
+    let mut model = Model {
+        names: FEATURE_NAMES.iter().map(|s| s.to_string()).collect(),
+        means,
+        scales,
+        weights: theta[..d].to_vec(),
+        bias: theta[d],
+        threshold: 0.5,
+        l2,
+        training: TrainingInfo::default(),
+    };
+    let probs: Vec<f64> = xs.iter().map(|x| model.probability(&Features { values: x.clone() })).collect();
+    model.threshold = best_threshold(&probs, ys);
+    Ok(model)
+}
+
+fn moments(xs: &[Vec<f64>], d: usize) -> (Vec<f64>, Vec<f64>) {
+    let n = xs.len() as f64;
+    let means: Vec<f64> = (0..d).map(|j| xs.iter().map(|x| x[j]).sum::<f64>() / n).collect();
+    let scales = (0..d)
+        .map(|j| {
+            let var = xs.iter().map(|x| (x[j] - means[j]).powi(2)).sum::<f64>() / n;
+            if var > 1e-12 {
+                var.sqrt()
+            } else {
+                1.0
+            }
+        })
+        .collect();
+    (means, scales)
+}
+
+/// Newton's method on the penalised log-likelihood; the last parameter is
+/// the bias.
+fn newton(zs: &[Vec<f64>], ys: &[bool], l2: f64) -> Result<Vec<f64>, MatchError> {
+    let d = zs[0].len();
+    let mut theta = vec![0.0; d + 1];
+    for _ in 0..NEWTON_MAX_ITER {
+        let mut grad = vec![0.0; d + 1];
+        let mut hess = vec![vec![0.0; d + 1]; d + 1];
+        for (z, &y) in zs.iter().zip(ys) {
+            let p = sigmoid(dot(&theta[..d], z) + theta[d]);
+            let r = p - if y { 1.0 } else { 0.0 };
+            let w = (p * (1.0 - p)).max(1e-12);
+            for i in 0..=d {
+                let zi = if i < d { z[i] } else { 1.0 };
+                grad[i] += r * zi;
+                for j in 0..=i {
+                    let zj = if j < d { z[j] } else { 1.0 };
+                    hess[i][j] += w * zi * zj;
+                }
+            }
+        }
+        for i in 0..=d {
+            for j in 0..i {
+                hess[j][i] = hess[i][j];
+            }
+            let pen = if i < d { l2 } else { 1e-9 };
+            grad[i] += if i < d { l2 * theta[i] } else { 0.0 };
+            hess[i][i] += pen;
+        }
+        let step = solve(hess, grad).ok_or_else(|| MatchError::Training("singular Hessian".into()))?;
+        let norm: f64 = step.iter().map(|s| s * s).sum::<f64>().sqrt();
+        for (t, s) in theta.iter_mut().zip(&step) {
+            *t -= s;
+        }
+        if norm < NEWTON_TOL {
+            break;
+        }
+    }
+    Ok(theta)
+}
+
+/// Solve `a · x = b` by Gaussian elimination with partial pivoting.
+fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Option<Vec<f64>> {
+    let n = b.len();
+    for col in 0..n {
+        let piv = (col..n).max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))?;
+        if a[piv][col].abs() < 1e-14 {
+            return None;
+        }
+        a.swap(col, piv);
+        b.swap(col, piv);
+        for row in col + 1..n {
+            let f = a[row][col] / a[col][col];
+            for k in col..n {
+                a[row][k] -= f * a[col][k];
+            }
+            b[row] -= f * b[col];
+        }
+    }
+    let mut x = vec![0.0; n];
+    for row in (0..n).rev() {
+        let s: f64 = (row + 1..n).map(|k| a[row][k] * x[k]).sum();
+        x[row] = (b[row] - s) / a[row][row];
+    }
+    Some(x)
+}
+
+/// The probability cut that maximises accuracy on `(probs, ys)`; among
+/// equally good cuts, the one closest to 0.5.
+pub fn best_threshold(probs: &[f64], ys: &[bool]) -> f64 {
+    let mut order: Vec<usize> = (0..probs.len()).collect();
+    order.sort_by(|&i, &j| probs[i].total_cmp(&probs[j]));
+    // Cut below everything: all predicted positive.
+    let mut correct = ys.iter().filter(|&&y| y).count() as i64;
+    let (mut best, mut best_cut) = (correct, 0.0);
+    for (k, &i) in order.iter().enumerate() {
+        correct += if ys[i] { -1 } else { 1 };
+        let next = order.get(k + 1).map_or(1.0, |&j| probs[j]);
+        if next <= probs[i] {
+            continue;
+        }
+        let cut = (probs[i] + next) / 2.0;
+        if correct > best || (correct == best && (cut - 0.5).abs() < (best_cut - 0.5_f64).abs()) {
+            best = correct;
+            best_cut = cut;
+        }
+    }
+    best_cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn solve_small_system() {
+        let x = solve(vec![vec![2.0, 1.0], vec![1.0, 3.0]], vec![3.0, 5.0]).unwrap_or_default();
+        assert!((x[0] - 0.8).abs() < 1e-9 && (x[1] - 1.4).abs() < 1e-9);
+    }
+
+    #[test]
+    fn threshold_separates() {
+        let t = best_threshold(&[0.1, 0.2, 0.7, 0.9], &[false, false, true, true]);
+        assert!(t > 0.2 && t < 0.7);
+    }
+}

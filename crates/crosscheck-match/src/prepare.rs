@@ -1,0 +1,434 @@
+//! Per-claim preparation: folding, tokenising, stemming and everything else
+//! the pair features need, computed once per claim.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
+
+use crosscheck_core::{Claim, Quantity};
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::error::MatchError;
+
+const STOPWORDS: &str = include_str!("../data/stopwords.txt");
+const NEGATIONS: &str = include_str!("../data/negations.txt");
+const HEDGES: &str = include_str!("../data/hedges.txt");
+const EMBEDDED_IDF: &str = include_str!("../model/idf.tsv");
+
+/// A word list kept as data: one word a line, `#` starts a comment line.
+fn word_list(text: &str) -> BTreeSet<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}
+
+struct Lexicon {
+    stop: BTreeSet<String>,
+    negations: BTreeSet<String>,
+    hedges: BTreeSet<String>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| Lexicon {
+        stop: word_list(STOPWORDS),
+        negations: word_list(NEGATIONS),
+        hedges: word_list(HEDGES),
+    })
+}
+
+/// True when `word` (folded) is on the stopword list.
+pub fn is_stopword(word: &str) -> bool {
+    lexicon().stop.contains(word)
+}
+
+/// Inverse document frequencies of stems, from a document-frequency table.
+///
+/// The table shipped with the crate (`model/idf.tsv`) is built by the
+/// training example from the MRPC training sentences and the STS Benchmark
+/// training sentences (≈ 20 000 news, caption and forum sentences), keeping
+/// stems seen in at least two sentences. A stem missing from the table gets
+/// the IDF of a stem seen once. Using a fixed general table (rather than the
+/// story's own claims) keeps scores independent of story size and makes a
+/// pair's score the same in `pairs` and in `check`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IdfTable {
+    docs: f64,
+    df: HashMap<String, u32>,
+}
+
+impl IdfTable {
+    /// A table from a document count and stem → document frequency.
+    pub fn new(docs: usize, df: HashMap<String, u32>) -> IdfTable {
+        IdfTable { docs: docs.max(1) as f64, df }
+    }
+
+    /// Count, for every stem, the documents (token lists) containing it.
+    pub fn from_documents<'a>(docs: impl IntoIterator<Item = &'a str>) -> IdfTable {
+        let mut df: HashMap<String, u32> = HashMap::new();
+        let mut n = 0usize;
+        for doc in docs {
+            n += 1;
+            let stems: BTreeSet<String> = analyse_text(doc).stems.into_iter().collect();
+            for s in stems {
+                *df.entry(s).or_insert(0) += 1;
+            }
+        }
+        IdfTable::new(n, df)
+    }
+
+    /// Parse the TSV form written by [`IdfTable::to_tsv`].
+    pub fn from_tsv(text: &str) -> Result<IdfTable, MatchError> {
+        let mut docs = None;
+        let mut df = HashMap::new();
+        for (i, line) in text.lines().enumerate() {
+            let bad = |msg: &str| MatchError::Idf { line: i + 1, message: msg.to_string() };
+            if let Some(rest) = line.strip_prefix("#docs\t") {
+                docs = Some(rest.trim().parse::<usize>().map_err(|_| bad("bad document count"))?);
+                continue;
+            }
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let (stem, count) = line.split_once('\t').ok_or_else(|| bad("expected STEM<TAB>DF"))?;
+            df.insert(stem.to_string(), count.trim().parse::<u32>().map_err(|_| bad("bad frequency"))?);
+        }
+        let docs = docs.ok_or(MatchError::Idf { line: 1, message: "missing #docs line".into() })?;
+        Ok(IdfTable::new(docs, df))
+    }
+
+    /// The TSV form: a `#docs\tN` line, then `stem\tdf` lines sorted by stem,
+    /// keeping only stems with a frequency of at least `min_df`.
+    pub fn to_tsv(&self, min_df: u32) -> String {
+        let mut rows: Vec<(&String, &u32)> = self.df.iter().filter(|(_, &c)| c >= min_df).collect();
+        rows.sort();
+        let mut out = format!("# stem document frequencies; see crosscheck-match prepare.rs\n#docs\t{}\n", self.docs);
+        for (s, c) in rows {
+            out.push_str(&format!("{s}\t{c}\n"));
+        }
+        out
+    }
+
+    /// Smoothed inverse document frequency: `ln((N + 1) / (df + 0.5))`;
+    /// unknown stems count as seen once.
+    pub fn idf(&self, stem: &str) -> f64 {
+        let df = self.df.get(stem).copied().unwrap_or(1) as f64;
+        ((self.docs + 1.0) / (df + 0.5)).ln().max(0.0)
+    }
+
+    /// The table compiled into the crate (`model/idf.tsv`). An unreadable
+    /// table degrades to an empty one (every stem equally rare).
+    pub fn embedded() -> &'static IdfTable {
+        static TABLE: OnceLock<IdfTable> = OnceLock::new();
+        TABLE.get_or_init(|| IdfTable::from_tsv(EMBEDDED_IDF).unwrap_or_else(|_| IdfTable::new(1, HashMap::new())))
+    }
+}
+
+/// Everything the matcher needs from one claim, computed once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prepared {
+    /// The claim's text as given.
+    pub text: String,
+    /// Folded tokens joined by single spaces (accents removed, lower case,
+    /// punctuation dropped, clitics normalised).
+    pub folded: String,
+    /// Folded tokens in order.
+    pub tokens: Vec<String>,
+    /// Snowball English stems, aligned with `tokens`.
+    pub stems: Vec<String>,
+    /// Stems of content words (no stopwords, no negations) in order.
+    pub content: Vec<String>,
+    /// IDF weight of each distinct content stem.
+    pub content_idf: BTreeMap<String, f64>,
+    /// Character trigram shingles of `folded`, hashed.
+    pub shingles: BTreeSet<u64>,
+    /// Numbers written with digits, canonicalised ("1,000.50" → "1000.5").
+    pub numbers: BTreeSet<String>,
+    /// Canonical entity keys from the claim's entities.
+    pub entity_keys: BTreeSet<String>,
+    /// Capitalised non-initial words (folded): an entity proxy used when
+    /// the claim carries no entities.
+    pub capitalised: BTreeSet<String>,
+    /// Role key of each entity that has one, by entity key.
+    pub roles: BTreeMap<String, String>,
+    /// The claim's quantities.
+    pub quantities: Vec<Quantity>,
+    /// Negated, by the claim's flag or by a negation word in the text.
+    pub negated: bool,
+    /// Hedged, by the claim's flag or by a hedge word in the text.
+    pub hedged: bool,
+    /// The attributed speaker's canonical key.
+    pub speaker: Option<String>,
+}
+
+/// Prepare a claim with the IDF table compiled into the crate.
+pub fn prepare(claim: &Claim) -> Prepared {
+    prepare_with(claim, IdfTable::embedded())
+}
+
+/// Prepare a claim with an explicit IDF table (used while training).
+pub fn prepare_with(claim: &Claim, idf: &IdfTable) -> Prepared {
+    let a = analyse_text(&claim.text);
+    let lex = lexicon();
+    let content_idf = a.content.iter().map(|s| (s.clone(), idf.idf(s))).collect();
+    let folded = a.tokens.join(" ");
+    let negated = claim.negated || a.tokens.iter().any(|t| lex.negations.contains(t));
+    let hedged = claim.hedged || a.tokens.iter().any(|t| lex.hedges.contains(t));
+    Prepared {
+        text: claim.text.clone(),
+        shingles: shingles(&folded),
+        folded,
+        numbers: a.numbers,
+        capitalised: a.capitalised,
+        entity_keys: claim.entities.iter().map(|e| e.key.clone()).filter(|k| !k.is_empty()).collect(),
+        roles: claim.entities.iter().filter_map(|e| e.role.as_ref().map(|r| (e.key.clone(), r.key.clone()))).collect(),
+        quantities: claim.quantities.clone(),
+        negated,
+        hedged,
+        speaker: claim.attribution.as_ref().map(|a| a.speaker_key.clone()).filter(|k| !k.is_empty()),
+        tokens: a.tokens,
+        stems: a.stems,
+        content: a.content,
+        content_idf,
+    }
+}
+
+/// The text-only part of preparation.
+struct Analysis {
+    tokens: Vec<String>,
+    stems: Vec<String>,
+    content: Vec<String>,
+    numbers: BTreeSet<String>,
+    capitalised: BTreeSet<String>,
+}
+
+fn analyse_text(text: &str) -> Analysis {
+    let toks = tokenize(text);
+    let stemmer = Stemmer::create(Algorithm::English);
+    let lex = lexicon();
+    let mut out = Analysis {
+        tokens: Vec::with_capacity(toks.len()),
+        stems: Vec::with_capacity(toks.len()),
+        content: Vec::new(),
+        numbers: BTreeSet::new(),
+        capitalised: BTreeSet::new(),
+    };
+    for (i, t) in toks.into_iter().enumerate() {
+        let stem = if t.numeric { t.text.clone() } else { stemmer.stem(&t.text).into_owned() };
+        if t.numeric {
+            out.numbers.insert(t.text.clone());
+        }
+        if t.capital && i > 0 && !lex.stop.contains(&t.text) {
+            out.capitalised.insert(t.text.clone());
+        }
+        if !lex.stop.contains(&t.text) && !lex.negations.contains(&t.text) {
+            out.content.push(stem.clone());
+        }
+        out.tokens.push(t.text);
+        out.stems.push(stem);
+    }
+    out
+}
+
+/// A folded token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Token {
+    text: String,
+    capital: bool,
+    numeric: bool,
+}
+
+/// Fold one character: accents removed from Latin letters, typographic
+/// quotes and dashes mapped to ASCII.
+fn fold_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => "A",
+        'ç' | 'ć' | 'č' => "c",
+        'Ç' | 'Ć' | 'Č' => "C",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => "E",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => "i",
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'İ' => "I",
+        'ñ' | 'ń' | 'ň' => "n",
+        'Ñ' | 'Ń' | 'Ň' => "N",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => "O",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
+        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' => "U",
+        'ý' | 'ÿ' => "y",
+        'Ý' | 'Ÿ' => "Y",
+        'š' | 'ś' | 'ş' => "s",
+        'Š' | 'Ś' | 'Ş' => "S",
+        'ž' | 'ź' | 'ż' => "z",
+        'Ž' | 'Ź' | 'Ż' => "Z",
+        'ł' => "l",
+        'Ł' => "L",
+        'ß' => "ss",
+        'ř' => "r",
+        'Ř' => "R",
+        'ğ' => "g",
+        'Ğ' => "G",
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' | '\u{00B4}' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => "\"",
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => "-",
+        '\u{00A0}' | '\u{2009}' | '\u{202F}' => " ",
+        _ => return None,
+    })
+}
+
+/// Fold a text: accents off Latin letters, typographic punctuation to ASCII.
+/// Case is kept (the capitalised-word proxy needs it).
+pub fn fold_text(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    for c in text.chars() {
+        match fold_char(c) {
+            Some(f) => s.push_str(f),
+            None => s.push(c),
+        }
+    }
+    s
+}
+
+/// English clitics that follow an apostrophe and carry no content.
+const CLITICS: &[&str] = &["s", "re", "ve", "ll", "d", "m"];
+
+/// Split folded text into lower-case word and number tokens.
+///
+/// Works the same on raw text and on MRPC's pre-tokenised text:
+/// `Dominick 's` and `Dominick's` both give `dominick`; `does n't` and
+/// `doesn't` both give `does not`; `U.S.` gives `us`; `1,000` gives `1000`;
+/// `%` becomes the word `percent`.
+fn tokenize(text: &str) -> Vec<Token> {
+    let chars: Vec<char> = fold_text(text).chars().collect();
+    let mut out: Vec<Token> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_alphanumeric() {
+            let (tok, next) = scan_word(&chars, i);
+            out.push(tok);
+            i = next;
+        } else if c == '\'' {
+            i = scan_clitic(&chars, i, &mut out);
+        } else {
+            if c == '%' {
+                out.push(Token { text: "percent".into(), capital: false, numeric: false });
+            }
+            i += 1;
+        }
+    }
+    out.retain(|t| !t.text.is_empty());
+    out
+}
+
+/// Scan a word or number starting at `i`; return it and the next index.
+fn scan_word(chars: &[char], start: usize) -> (Token, usize) {
+    let numeric = chars[start].is_ascii_digit();
+    let mut text = String::new();
+    let mut i = start;
+    while i < chars.len() {
+        let c = chars[i];
+        let next_alnum = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+        if c.is_alphanumeric() {
+            text.extend(c.to_lowercase());
+        } else if numeric && (c == '.' || c == ',') && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit()) {
+            if c == '.' {
+                text.push('.');
+            }
+        } else if !numeric && c == '.' && next_alnum && i > start && chars[i - 1].is_alphabetic() {
+            // dotted abbreviation: U.S. → us
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    let numeric = numeric && text.chars().all(|c| c.is_ascii_digit() || c == '.');
+    if numeric {
+        text = canonical_number(&text);
+    }
+    (Token { text, capital: chars[start].is_uppercase(), numeric }, i)
+}
+
+/// Handle an apostrophe at `i`: drop clitics, turn `n't` into `not`, skip
+/// quote marks. Returns the next index.
+fn scan_clitic(chars: &[char], i: usize, out: &mut Vec<Token>) -> usize {
+    let mut j = i + 1;
+    let mut word = String::new();
+    while j < chars.len() && chars[j].is_alphabetic() {
+        word.extend(chars[j].to_lowercase());
+        j += 1;
+    }
+    if word == "t" {
+        if let Some(prev) = out.last_mut() {
+            if prev.text.ends_with('n') {
+                prev.text.pop();
+                out.push(Token { text: "not".into(), capital: false, numeric: false });
+                return j;
+            }
+        }
+    }
+    if CLITICS.contains(&word.as_str()) {
+        return j;
+    }
+    i + 1
+}
+
+/// "1000.50" → "1000.5", "007" → "7", "3.0" → "3".
+fn canonical_number(s: &str) -> String {
+    let (int, frac) = match s.split_once('.') {
+        Some((a, b)) => (a, b.trim_end_matches('0')),
+        None => (s, ""),
+    };
+    let int = int.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    if frac.is_empty() {
+        int.to_string()
+    } else {
+        format!("{int}.{frac}")
+    }
+}
+
+/// Hashed character trigrams of a folded string (FNV-1a).
+fn shingles(folded: &str) -> BTreeSet<u64> {
+    let chars: Vec<char> = folded.chars().collect();
+    chars
+        .windows(3)
+        .map(|w| {
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for c in w {
+                h ^= *c as u64;
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+            h
+        })
+        .collect()
+}
+
+/// Folded, tokenised form of a text (what [`Prepared::folded`] holds).
+pub fn fold_tokens(text: &str) -> Vec<String> {
+    tokenize(text).into_iter().map(|t| t.text).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_and_mrpc_tokenisation_agree() {
+        assert_eq!(fold_tokens("Dominick's doesn't own U.S. assets"), fold_tokens("Dominick 's does n't own U.S. assets"));
+        assert_eq!(fold_tokens("It can't be"), vec!["it", "ca", "not", "be"]);
+        assert_eq!(fold_tokens("$ 2,500.50 , or 5%"), vec!["2500.5", "or", "5", "percent"]);
+        assert_eq!(fold_tokens("“Café” — naïve"), vec!["cafe", "naive"]);
+        assert_eq!(fold_tokens("\" the witness \" ,"), vec!["the", "witness"]);
+    }
+
+    #[test]
+    fn idf_round_trips_through_tsv() {
+        let t = IdfTable::from_documents(["the cat sat", "the dog sat", "the end"]);
+        let back = IdfTable::from_tsv(&t.to_tsv(1)).map_err(|e| e.to_string());
+        assert_eq!(back.as_ref().map(|b| b.idf("cat")), Ok(t.idf("cat")));
+        assert!(t.idf("the") < t.idf("cat"));
+    }
+}
