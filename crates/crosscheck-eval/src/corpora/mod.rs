@@ -1,0 +1,1 @@
+//! Readers of third-party evaluation corpora.
