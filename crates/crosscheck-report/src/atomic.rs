@@ -1,0 +1,84 @@
+//! Writing output files so that a reader never sees half a report.
+//!
+//! The bytes go to a temporary file created in the *same directory* as the
+//! target (so the final rename stays on one file system and is atomic), are
+//! flushed and synced, and only then is the temporary file renamed over the
+//! target. If any step fails the temporary file is removed when it is
+//! dropped, and the target keeps its previous content (or stays absent).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
+
+use crate::error::ReportError;
+
+/// Writes `bytes` to `path` atomically: afterwards `path` holds either all of
+/// `bytes` or, on error, exactly what it held before.
+///
+/// Fails with [`ReportError::Write`] naming the path and the failed step, for
+/// example when the directory does not exist or is not writable.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ReportError> {
+    let fail = |stage: &'static str| {
+        let path: PathBuf = path.to_path_buf();
+        move |source: std::io::Error| ReportError::Write { path, stage, source }
+    };
+    let mut tmp = NamedTempFile::new_in(parent_dir(path)).map_err(fail("creating a temporary file"))?;
+    tmp.write_all(bytes).map_err(fail("writing"))?;
+    tmp.flush().map_err(fail("writing"))?;
+    tmp.as_file().sync_all().map_err(fail("syncing"))?;
+    tmp.persist(path).map_err(|e| fail("renaming into place")(e.error))?;
+    Ok(())
+}
+
+/// The directory `path` lives in; the current directory for a bare name.
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_directory_is_an_error_and_leaves_nothing() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let target = dir.path().join("no-such-dir").join("report.html");
+        let err = write_atomic(&target, b"hello").err().ok_or("expected an error")?;
+        assert!(matches!(err, ReportError::Write { stage: "creating a temporary file", .. }));
+        let message = err.to_string();
+        assert!(message.contains("report.html"), "{message}");
+        assert!(message.contains("check that the directory exists"), "{message}");
+        assert!(!target.exists());
+        assert_eq!(std::fs::read_dir(dir.path())?.count(), 0, "no stray temporary file");
+        Ok(())
+    }
+
+    #[test]
+    fn success_replaces_the_whole_content() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let target = dir.path().join("report.json");
+        std::fs::write(&target, "a much longer previous content that must disappear entirely")?;
+        write_atomic(&target, b"short")?;
+        assert_eq!(std::fs::read(&target)?, b"short");
+        assert_eq!(std::fs::read_dir(dir.path())?.count(), 1, "only the target remains");
+        Ok(())
+    }
+
+    #[test]
+    fn failed_rename_keeps_the_old_content() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        // A directory in the target's place cannot be replaced by a file.
+        let target = dir.path().join("occupied");
+        std::fs::create_dir(&target)?;
+        std::fs::write(target.join("keep.txt"), "kept")?;
+        let err = write_atomic(&target, b"new").err().ok_or("expected an error")?;
+        assert!(matches!(err, ReportError::Write { stage: "renaming into place", .. }));
+        assert_eq!(std::fs::read_to_string(target.join("keep.txt"))?, "kept");
+        assert_eq!(std::fs::read_dir(dir.path())?.count(), 1, "temporary file removed");
+        Ok(())
+    }
+}
