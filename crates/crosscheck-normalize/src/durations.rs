@@ -1,0 +1,175 @@
+//! Stage 4: durations, in seconds.
+//!
+//! "90-minute", "an hour and a half", "two and a half hours", "1 hour 30",
+//! "2 years, 3 months", "half a day", "all week". Months are 30 days and
+//! years 365 days, the convention of both external suites.
+
+use crate::numbers::parse_number;
+use crate::tokens::{Tok, TokKind};
+
+/// Seconds in a day.
+const DAY: f64 = 86_400.0;
+
+/// Duration unit words and their length in seconds.
+pub const DURATION_UNITS: &[(&str, f64)] = &[
+    ("second", 1.0), ("seconds", 1.0), ("sec", 1.0), ("secs", 1.0),
+    ("minute", 60.0), ("minutes", 60.0), ("min", 60.0), ("mins", 60.0),
+    ("hour", 3600.0), ("hours", 3600.0), ("hr", 3600.0), ("hrs", 3600.0),
+    ("day", DAY), ("days", DAY), ("week", 7.0 * DAY), ("weeks", 7.0 * DAY),
+    ("wk", 7.0 * DAY), ("wks", 7.0 * DAY), ("fortnight", 14.0 * DAY), ("fortnights", 14.0 * DAY),
+    ("month", 30.0 * DAY), ("months", 30.0 * DAY), ("year", 365.0 * DAY), ("years", 365.0 * DAY),
+    ("yr", 365.0 * DAY), ("yrs", 365.0 * DAY), ("decade", 3650.0 * DAY), ("decades", 3650.0 * DAY),
+    ("century", 36500.0 * DAY), ("centuries", 36500.0 * DAY),
+];
+
+/// Single-letter units accepted only right after digits ("3h", "2 m").
+const LETTER_UNITS: &[(&str, f64)] = &[("h", 3600.0), ("m", 60.0)];
+
+/// A duration read at a token position.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct DurMatch {
+    /// Token index one past the expression.
+    pub end: usize,
+    /// Length in seconds.
+    pub seconds: f64,
+    /// Seconds per unit of the (first) unit word, for ranges like "3-4 hours".
+    pub per_unit: f64,
+}
+
+/// A duration unit word at `j` ("business day" counts as a day); returns
+/// (end, seconds per unit).
+pub(crate) fn unit_at(toks: &[Tok], j: usize) -> Option<(usize, f64)> {
+    let t = toks.get(j)?;
+    if t.is("business") || t.is("working") {
+        let (end, s) = unit_at(toks, j + 1)?;
+        return (s == DAY).then_some((end, s));
+    }
+    DURATION_UNITS.iter().find(|(w, _)| t.is(w)).map(|(_, s)| (j + 1, *s))
+}
+
+fn letter_unit_at(toks: &[Tok], j: usize) -> Option<(usize, f64)> {
+    let t = toks.get(j)?;
+    let prev = toks.get(j.checked_sub(1)?)?;
+    if prev.kind != TokKind::Num || t.capital {
+        return None;
+    }
+    let after_is_letter = toks.get(j + 1).is_some_and(|n| t.touches(n) && n.kind == TokKind::Word);
+    if after_is_letter {
+        return None;
+    }
+    LETTER_UNITS.iter().find(|(w, _)| t.is(w)).map(|(_, s)| (j + 1, *s))
+}
+
+/// Reads a duration starting at token `i`.
+pub(crate) fn parse_duration(toks: &[Tok], i: usize) -> Option<DurMatch> {
+    let first = lead(toks, i)?;
+    Some(tail(toks, first))
+}
+
+/// The first "N unit" of a duration.
+fn lead(toks: &[Tok], i: usize) -> Option<DurMatch> {
+    let t = toks.get(i)?;
+    let at = |k: usize| toks.get(k).map(|t| t.low.as_str());
+    // "half an hour", "half day", "a half hour".
+    if t.is("half") || (matches!(at(i), Some("a")) && at(i + 1) == Some("half")) {
+        let mut j = if t.is("half") { i + 1 } else { i + 2 };
+        if matches!(at(j), Some("a" | "an")) {
+            j += 1;
+        }
+        let (end, s) = unit_at(toks, j)?;
+        return Some(DurMatch { end, seconds: s / 2.0, per_unit: s });
+    }
+    // "an hour", "another week", "all day", "full-year", "one month".
+    if matches!(at(i), Some("a" | "an" | "another" | "all" | "full" | "whole" | "entire" | "one")) {
+        let j = if at(i + 1) == Some("-") { i + 2 } else { i + 1 };
+        if let Some((end, s)) = unit_at(toks, j).filter(|_| singular(toks, j)) {
+            return Some(DurMatch { end, seconds: s, per_unit: s });
+        }
+    }
+    // "90-minute", "3 hours", "two and a half hours", "one and three quarters of hour".
+    let n = parse_number(toks, i).filter(|n| !n.ordinal && n.end > i)?;
+    let mut j = n.end;
+    if at(j) == Some("-") && toks[j - 1].touches(&toks[j]) {
+        j += 1;
+    }
+    if at(j) == Some("of") && n.value.fract() != 0.0 {
+        j += 1;
+        if matches!(at(j), Some("a" | "an")) {
+            j += 1;
+        }
+    }
+    let (end, s) = unit_at(toks, j).or_else(|| letter_unit_at(toks, j))?;
+    Some(DurMatch { end, seconds: n.value * s, per_unit: s })
+}
+
+fn singular(toks: &[Tok], j: usize) -> bool {
+    let t = &toks[j];
+    let w = if t.is("business") || t.is("working") { toks.get(j + 1).map_or("", |t| t.low.as_str()) } else { &t.low };
+    !w.ends_with('s') || w == "hrs"
+}
+
+/// "… and a half", "… 30 minutes", "1 hour thirty", "2 hours and 10".
+fn tail(toks: &[Tok], mut d: DurMatch) -> DurMatch {
+    let at = |k: usize| toks.get(k).map(|t| t.low.as_str());
+    let mut unit = d.per_unit;
+    loop {
+        let mut j = d.end;
+        if at(j) == Some(",") {
+            j += 1;
+        }
+        if at(j) == Some("and") {
+            j += 1;
+            if matches!(at(j), Some("a" | "an")) && at(j + 1) == Some("half") {
+                d.seconds += unit / 2.0;
+                d.end = j + 2;
+                return d;
+            }
+            if at(j) == Some("half") {
+                d.seconds += unit / 2.0;
+                d.end = j + 1;
+                return d;
+            }
+        }
+        if let Some(next) = lead(toks, j).filter(|n| n.per_unit < unit) {
+            d.seconds += next.seconds;
+            d.end = next.end;
+            unit = next.per_unit;
+            continue;
+        }
+        // "1 hour thirty": a bare number of minutes after hours.
+        if unit == 3600.0 {
+            if let Some(n) = parse_number(toks, j).filter(|n| !n.ordinal && n.value > 0.0 && n.value < 60.0) {
+                let followed_by_word = toks.get(n.end).is_some_and(|t| t.kind == TokKind::Word && !t.is("and"));
+                if !followed_by_word {
+                    d.seconds += n.value * 60.0;
+                    d.end = n.end;
+                }
+            }
+        }
+        return d;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    fn secs(s: &str) -> Option<f64> {
+        let toks = tokenize(s);
+        parse_duration(&toks, 0).filter(|d| d.end == toks.len()).map(|d| d.seconds)
+    }
+
+    #[test]
+    fn reads_common_durations() {
+        assert_eq!(secs("90-minute"), Some(5400.0));
+        assert_eq!(secs("an hour and a half"), Some(5400.0));
+        assert_eq!(secs("two and a half hours"), Some(9000.0));
+        assert_eq!(secs("half an hour"), Some(1800.0));
+        assert_eq!(secs("1 hour thirty"), Some(5400.0));
+        assert_eq!(secs("2 years, 3 months"), Some(2.0 * 365.0 * DAY + 90.0 * DAY));
+        assert_eq!(secs("three years"), Some(3.0 * 365.0 * DAY));
+        assert_eq!(secs("3h"), Some(10800.0));
+        assert_eq!(secs("all-week"), Some(7.0 * DAY));
+    }
+}

@@ -1,0 +1,151 @@
+//! Stage 2: tokenisation with byte offsets into the caller's text.
+//!
+//! Every later stage works on these tokens, so every range it reports is a
+//! range of original bytes and automatically lies on char boundaries.
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    /// A run of letters.
+    Word,
+    /// A run of digits, possibly with grouping commas and one decimal point.
+    Num,
+    /// Any other single non-space character.
+    Sym,
+}
+
+/// One token: its byte range in the text, kind, and lowercased text.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    /// Lowercased text (digits unchanged). Curly dashes are folded to '-'.
+    pub low: String,
+    /// True when the token's first char is uppercase in the original.
+    pub capital: bool,
+    /// True when exactly one whitespace char separates it from the previous token.
+    pub gap_one: bool,
+}
+
+impl Tok {
+    /// True when `self` ends exactly where `next` starts.
+    pub fn touches(&self, next: &Tok) -> bool {
+        self.end == next.start
+    }
+    /// True when the token is the word `w` (already lowercase).
+    pub fn is(&self, w: &str) -> bool {
+        self.low == w
+    }
+}
+
+/// Splits `text` into tokens. Never panics; ranges lie on char boundaries.
+pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let end_of = |k: usize| chars.get(k).map_or(text.len(), |(b, _)| *b);
+    let mut toks = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let (start, c) = chars[k];
+        if c.is_whitespace() {
+            k += 1;
+            continue;
+        }
+        let digit_after = |k: usize| chars.get(k + 1).is_some_and(|(_, d)| d.is_ascii_digit());
+        if c.is_alphabetic() {
+            let mut j = k + 1;
+            while j < chars.len() && (chars[j].1.is_alphabetic() || is_mark(chars[j].1)) {
+                j += 1;
+            }
+            push(&mut toks, text, start, end_of(j), TokKind::Word);
+            k = j;
+        } else if c.is_ascii_digit() || (c == '.' && digit_after(k) && !prev_digit(&chars, k)) {
+            let j = scan_number(&chars, k);
+            push(&mut toks, text, start, end_of(j), TokKind::Num);
+            k = j;
+        } else {
+            push(&mut toks, text, start, end_of(k + 1), TokKind::Sym);
+            k += 1;
+        }
+    }
+    toks
+}
+
+fn is_mark(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
+
+fn prev_digit(chars: &[(usize, char)], k: usize) -> bool {
+    k > 0 && chars[k - 1].1.is_ascii_digit()
+}
+
+/// Scans a number starting at `k`; returns the index one past its end.
+/// Commas are kept only as thousands separators (followed by exactly three
+/// digits); a dot is kept once, and not in dotted sequences like 192.168.1.2.
+fn scan_number(chars: &[(usize, char)], k: usize) -> usize {
+    let digit = |i: usize| chars.get(i).is_some_and(|(_, d)| d.is_ascii_digit());
+    let run = |mut i: usize| {
+        while digit(i) {
+            i += 1;
+        }
+        i
+    };
+    let mut j = if chars[k].1 == '.' { k } else { run(k) };
+    // A number right after "192." continues a dotted sequence: no decimals.
+    let mut seen_dot = k >= 2 && chars[k - 1].1 == '.' && chars[k - 2].1.is_ascii_digit();
+    loop {
+        let c = chars.get(j).map(|(_, c)| *c);
+        if c == Some(',') && !seen_dot && digit(j + 1) {
+            let after = run(j + 1);
+            if after - (j + 1) == 3 {
+                j = after;
+                continue;
+            }
+        }
+        if c == Some('.') && !seen_dot && digit(j + 1) {
+            let after = run(j + 1);
+            let dotted = chars.get(after).is_some_and(|(_, c)| *c == '.') && digit(after + 1);
+            if !dotted {
+                seen_dot = true;
+                j = after;
+                continue;
+            }
+        }
+        return j;
+    }
+}
+
+fn push(toks: &mut Vec<Tok>, text: &str, start: usize, end: usize, kind: TokKind) {
+    let raw = text.get(start..end).unwrap_or("");
+    let low = match kind {
+        TokKind::Sym => match raw {
+            "\u{2013}" | "\u{2014}" | "\u{2012}" | "\u{2212}" | "\u{2010}" | "\u{2011}" => "-".into(),
+            "\u{2019}" | "\u{2018}" => "'".into(),
+            _ => raw.to_lowercase(),
+        },
+        _ => raw.to_lowercase(),
+    };
+    let capital = raw.chars().next().is_some_and(char::is_uppercase);
+    let gap_one = toks.last().is_some_and(|p: &Tok| {
+        let gap = text.get(p.end..start).unwrap_or("");
+        gap.chars().count() == 1 && gap.chars().all(char::is_whitespace)
+    });
+    toks.push(Tok { start, end, kind, low, capital, gap_one });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lows(s: &str) -> Vec<String> {
+        tokenize(s).into_iter().map(|t| t.low).collect()
+    }
+
+    #[test]
+    fn splits_numbers_words_and_symbols() {
+        assert_eq!(lows("1,234,567 and 3.5years"), ["1,234,567", "and", "3.5", "years"]);
+        assert_eq!(lows("192.168.1.2"), ["192", ".", "168", ".", "1", ".", "2"]);
+        assert_eq!(lows("22,24,26"), ["22", ",", "24", ",", "26"]);
+        assert_eq!(lows(".08 – 90-minute"), [".08", "-", "90", "-", "minute"]);
+    }
+}
