@@ -1,0 +1,214 @@
+//! Who a claim comes from: speech verbs, "according to", quotations.
+//!
+//! The speaker is the noun phrase next to an attribution cue: before it
+//! ("Peskov said"), after it ("said Farhan Haq", "according to Reuters"), or
+//! reached through "X quoted Y as saying" (speaker Y, via X). Cues inside
+//! quotation marks are the quoted speaker's words, not attributions.
+
+use std::ops::Range;
+
+use crate::lexicon::{SPEAKER_PRONOUNS, SPEECH_VERBS, TITLE_WORDS};
+use crate::words::{words, Word};
+
+/// A speaker found next to a cue, before names are resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The speaker phrase as written.
+    pub speaker: String,
+    /// Its byte range in the text searched.
+    pub range: Range<usize>,
+    /// The cue ("said", "according to").
+    pub cue: String,
+    /// A relaying source ("TASS" in "TASS quoted Trump as saying").
+    pub via: Option<String>,
+    /// True when the speaker is a pronoun to resolve from context.
+    pub pronoun: bool,
+}
+
+/// Words skipped between a speaker and its verb ("Trump also said").
+const BETWEEN: &[&str] = &[
+    "also", "later", "earlier", "then", "has", "had", "have", "was", "is", "reportedly", "further", "repeatedly",
+    "previously", "once", "again", "separately", "publicly", "has", "just", "recently", "himself", "herself",
+    "initially", "first", "long", "on", "wednesday", "tuesday", "monday", "thursday", "friday", "saturday",
+    "sunday", "today", "yesterday", "only",
+];
+
+/// Words a speaker phrase may contain besides capitalised words.
+const SPEAKER_WORDS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "office", "of", "for", "and"];
+
+/// Byte ranges of `text` inside quotation marks. `open` says whether the
+/// text starts inside a quotation opened earlier.
+pub fn quoted_ranges(text: &str, open: bool) -> (Vec<Range<usize>>, bool) {
+    let mut out = Vec::new();
+    let mut start = open.then_some(0);
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let straight_opens = c == '"' && prev.is_none_or(|p| p.is_whitespace() || "([{—–-:".contains(p));
+        match (c, start) {
+            ('“', None) => start = Some(i),
+            ('"', None) if straight_opens => start = Some(i),
+            ('”', Some(s)) => {
+                out.push(s..i + c.len_utf8());
+                start = None;
+            }
+            ('"', Some(s)) if !straight_opens => {
+                out.push(s..i + c.len_utf8());
+                start = None;
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    let still_open = start.is_some();
+    if let Some(s) = start {
+        out.push(s..text.len());
+    }
+    (out, still_open)
+}
+
+fn inside(quotes: &[Range<usize>], r: &Range<usize>) -> bool {
+    quotes.iter().any(|q| q.start <= r.start && r.end <= q.end)
+}
+
+/// Finds the attribution of a claim unit, given the quoted ranges of the text.
+pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Found> {
+    let ws = words(text);
+    for (i, w) in ws.iter().enumerate() {
+        if inside(quotes, &w.range) {
+            continue;
+        }
+        let lower = w.text.to_lowercase();
+        let found = if lower == "according" && ws.get(i + 1).is_some_and(|n| n.text == "to") {
+            speaker_after(text, &ws, i + 2, quotes).map(|f| Found { cue: "according to".into(), ..f })
+        } else if lower == "quoted" {
+            quoted_as(text, &ws, i, quotes)
+        } else if SPEECH_VERBS.contains(&lower.as_str()) {
+            speaker_before(text, &ws, i, quotes)
+                .or_else(|| speaker_after(text, &ws, i + 1, quotes))
+                .map(|f| Found { cue: lower.clone(), ..f })
+        } else {
+            None
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// "TASS quoted Trump as saying": speaker Trump, via TASS.
+fn quoted_as(text: &str, ws: &[Word<'_>], i: usize, quotes: &[Range<usize>]) -> Option<Found> {
+    let speaker = speaker_after(text, ws, i + 1, quotes)?;
+    let via = speaker_before(text, ws, i, quotes).map(|f| f.speaker);
+    Some(Found { cue: "quoted".into(), via, ..speaker })
+}
+
+fn is_speakerish(w: &Word<'_>) -> bool {
+    let l = w.bare_lower();
+    w.is_capitalised() || TITLE_WORDS.contains(&l.as_str()) || SPEAKER_WORDS.contains(&l.as_str())
+}
+
+fn only_spaces(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
+    text[a.range.end..b.range.start].chars().all(|c| c == ' ' || c == '\n')
+}
+
+/// The phrase ending just before word `verb` (skipping "also", "has" …).
+fn speaker_before(text: &str, ws: &[Word<'_>], verb: usize, quotes: &[Range<usize>]) -> Option<Found> {
+    let mut end = verb;
+    while end > 0 && BETWEEN.contains(&ws[end - 1].text.to_lowercase().as_str()) && only_spaces(text, &ws[end - 1], &ws[end]) {
+        end -= 1;
+    }
+    let last = end.checked_sub(1)?;
+    if inside(quotes, &ws[last].range) || !only_spaces(text, &ws[last], &ws[end.min(ws.len() - 1)]) && end < verb {
+        return None;
+    }
+    if SPEAKER_PRONOUNS.contains(&ws[last].text.to_lowercase().as_str()) {
+        return Some(pronoun(ws, last));
+    }
+    let mut start = last;
+    while start > 0 && is_speakerish(&ws[start - 1]) && only_spaces(text, &ws[start - 1], &ws[start]) {
+        start -= 1;
+    }
+    phrase(text, ws, start, last)
+}
+
+/// The phrase starting at word `from` ("said Farhan Haq, deputy …").
+fn speaker_after(text: &str, ws: &[Word<'_>], from: usize, quotes: &[Range<usize>]) -> Option<Found> {
+    let first = ws.get(from)?;
+    if inside(quotes, &first.range) {
+        return None;
+    }
+    if SPEAKER_PRONOUNS.contains(&first.text.to_lowercase().as_str()) || matches!(first.text, "him" | "her" | "them") {
+        return Some(pronoun(ws, from));
+    }
+    let mut end = from;
+    while end + 1 < ws.len() && is_speakerish(&ws[end + 1]) && only_spaces(text, &ws[end], &ws[end + 1]) {
+        end += 1;
+    }
+    phrase(text, ws, from, end)
+}
+
+fn pronoun(ws: &[Word<'_>], i: usize) -> Found {
+    Found { speaker: ws[i].text.to_string(), range: ws[i].range.clone(), cue: String::new(), via: None, pronoun: true }
+}
+
+/// A speaker phrase must name someone: a capitalised word or a title.
+fn phrase(text: &str, ws: &[Word<'_>], start: usize, end: usize) -> Option<Found> {
+    // Drop trailing function words ("the Kremlin and" → "the Kremlin").
+    let mut end = end;
+    while end > start && SPEAKER_WORDS.contains(&ws[end].bare_lower().as_str()) && ws[end].bare_lower() != "office" {
+        end -= 1;
+    }
+    let span = &ws[start..=end];
+    let names_someone = span.iter().any(|w| {
+        let l = w.bare_lower();
+        (w.is_capitalised() && !matches!(l.as_str(), "the" | "a" | "an")) || TITLE_WORDS.contains(&l.as_str())
+    });
+    if !names_someone {
+        return None;
+    }
+    let range = ws[start].range.start..ws[end].range.end;
+    Some(Found { speaker: text[range.clone()].to_string(), range, cue: String::new(), via: None, pronoun: false })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn speaker(t: &str) -> Option<(String, String, Option<String>)> {
+        let (q, _) = quoted_ranges(t, false);
+        find(t, &q).map(|f| (f.speaker, f.cue, f.via))
+    }
+
+    #[test]
+    fn speakers_before_and_after_cues() {
+        assert_eq!(speaker("\"We will come,\" Deputy Mayor Ann Lee said."), Some(("Deputy Mayor Ann Lee".into(), "said".into(), None)));
+        assert_eq!(speaker("\"We will come,\" said Ann Lee, the mayor."), Some(("Ann Lee".into(), "said".into(), None)));
+        assert_eq!(speaker("The mayor's office said the vote failed."), Some(("The mayor's office".into(), "said".into(), None)));
+        assert_eq!(speaker("According to Reuters, the vote failed."), Some(("Reuters".into(), "according to".into(), None)));
+        assert_eq!(speaker("\"It is over,\" TASS quoted Lee as saying."), Some(("Lee".into(), "quoted".into(), Some("TASS".into()))));
+        assert_eq!(speaker("Lee also told reporters that it was over."), Some(("Lee".into(), "told".into(), None)));
+    }
+
+    #[test]
+    fn cues_inside_quotes_are_not_attributions() {
+        assert_eq!(speaker("\"They said no,\" Lee wrote."), Some(("Lee".into(), "wrote".into(), None)));
+        assert_eq!(speaker("\"They said no.\""), None);
+    }
+
+    #[test]
+    fn pronouns_are_flagged() {
+        let (q, _) = quoted_ranges("He said the talks failed.", false);
+        assert!(find("He said the talks failed.", &q).is_some_and(|f| f.pronoun));
+    }
+
+    #[test]
+    fn open_quotes_carry_over() {
+        let (q, open) = quoted_ranges("“We agreed. We will", false);
+        assert!(open);
+        assert_eq!(q, vec![0..21]);
+        let (q, open) = quoted_ranges("meet,” he said.", true);
+        assert!(!open);
+        assert_eq!(q, vec![0..8]);
+    }
+}

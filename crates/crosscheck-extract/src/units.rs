@@ -1,0 +1,154 @@
+//! Sentences to claim units: one sentence may assert several facts.
+//!
+//! "X said A, adding that B" asserts A and B; "A, while B" asserts both;
+//! "A, which lasted N minutes" adds a fact about A. Units are cut at such
+//! clause boundaries; a list of topics stays one unit.
+
+use std::ops::Range;
+
+/// Clause boundaries that start a new unit. The marker itself stays with
+/// the new unit only when it carries meaning (`without`, `which`).
+const MARKERS: &[(&str, bool)] = &[
+    ("; ", false),
+    (", while ", false),
+    (" while the ", false),
+    (", whereas ", false),
+    (", but ", false),
+    (", and that ", false),
+    (" and that ", false),
+    (", without ", true),
+    (", which ", true),
+    (", who ", true),
+];
+
+/// Participles that open a secondary fact after a comma (", adding that").
+/// Any lower-case `-ing` word of six letters or more does, except these.
+const NON_CLAUSE_ING: &[&str] = &["according", "during", "regarding", "concerning", "notwithstanding", "following"];
+
+/// Fewest words a unit may have; shorter pieces stay with their neighbour.
+const MIN_UNIT_WORDS: usize = 3;
+
+/// Splits a sentence (`text`) into claim units: byte ranges into `text`.
+pub fn units(text: &str) -> Vec<Range<usize>> {
+    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of previous unit, start of next)
+    for (marker, keep) in MARKERS {
+        for (i, _) in text.match_indices(marker) {
+            let skip = if *keep { marker.find(|c: char| c.is_alphabetic()).unwrap_or(0) } else { marker.len() };
+            cuts.push((i, i + skip));
+        }
+    }
+    cuts.extend(participle_cuts(text));
+    cuts.extend(and_clause_cuts(text));
+    cuts.sort_unstable();
+    cuts.dedup_by_key(|c| c.0);
+    assemble(text, &cuts)
+}
+
+fn participle_cuts(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices(", ") {
+        let rest = &text[i + 2..];
+        let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+        let is_clause = word.len() >= 6
+            && word.ends_with("ing")
+            && word.chars().all(|c| c.is_lowercase())
+            && !NON_CLAUSE_ING.contains(&word.as_str());
+        if is_clause {
+            let skip = if matches!(word.as_str(), "adding" | "saying" | "stressing" | "noting") { word.len() + 2 } else { 2 };
+            let skip = if rest[word.len()..].starts_with(" that ") { skip + 5 } else { skip };
+            out.push((i, i + skip.min(text.len() - i)));
+        }
+    }
+    out
+}
+
+/// ", and He …" / ", and Zelenskyy's office said …": a new clause with its
+/// own subject. Also ", with X later saying".
+fn and_clause_cuts(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for marker in [", and ", ", with "] {
+        for (i, _) in text.match_indices(marker) {
+            let rest = &text[i + marker.len()..];
+            let first = rest.split_whitespace().next().unwrap_or("");
+            let subject = first.chars().next().is_some_and(char::is_uppercase)
+                || matches!(first, "he" | "she" | "they" | "it" | "we");
+            let clause = marker == ", and " || rest.split_whitespace().take(4).any(|w| w == "saying" || w == "said");
+            if subject && clause {
+                out.push((i, i + marker.len()));
+            }
+        }
+    }
+    out
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+fn assemble(text: &str, cuts: &[(usize, usize)]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    for &(end, next) in cuts {
+        if end < start || next > text.len() {
+            continue;
+        }
+        let piece = &text[start..end];
+        let rest = &text[next..];
+        if word_count(piece) >= MIN_UNIT_WORDS && word_count(rest) >= MIN_UNIT_WORDS {
+            out.push(start..end);
+            start = next;
+        }
+    }
+    out.push(start..text.len());
+    out.into_iter().map(|r| trim(text, r)).filter(|r| !r.is_empty()).collect()
+}
+
+fn trim(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start_matches([' ', ',', ';', '\n']).len();
+    let trail = s.len() - s.trim_end_matches([' ', ',', ';', '\n']).len();
+    if lead + trail >= s.len() {
+        r.start..r.start
+    } else {
+        r.start + lead..r.end - trail
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(t: &str) -> Vec<&str> {
+        units(t).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn adding_that_splits_into_two_claims() {
+        assert_eq!(split("\"We will come,\" the minister said, adding that the talks would resume in May."), vec![
+            "\"We will come,\" the minister said",
+            "the talks would resume in May."
+        ]);
+    }
+
+    #[test]
+    fn while_which_and_without_split() {
+        assert_eq!(split("The mayor spoke for an hour, while the council said the vote failed."), vec![
+            "The mayor spoke for an hour",
+            "the council said the vote failed."
+        ]);
+        assert_eq!(split("They held a long dialogue, which lasted nearly two hours."), vec![
+            "They held a long dialogue",
+            "which lasted nearly two hours."
+        ]);
+        assert_eq!(split("She said they would meet in Oslo, without giving a date."), vec![
+            "She said they would meet in Oslo",
+            "without giving a date."
+        ]);
+    }
+
+    #[test]
+    fn lists_stay_whole() {
+        let t = "We discussed trade, energy, climate and the power of the dollar.";
+        assert_eq!(split(t), vec![t]);
+    }
+}
