@@ -28,12 +28,18 @@ pub fn render(report: &Report) -> String {
     out
 }
 
-/// Escapes `text` for Markdown inline content, on one line.
+/// Characters that start inline markup, raw HTML, entities or table cells.
+/// Block markup (`#`, `-`, `>` at the start of a line) cannot occur because
+/// every value is written after other text on its line.
+const MARKUP: &str = "\\`*_[]<>|~&";
+
+/// Escapes `text` for Markdown inline content, on one line: every markup
+/// character is backslash-escaped, so it renders as itself.
 pub fn md_escape(text: &str) -> String {
     let line = crate::sanitize::one_line(text);
     let mut out = String::with_capacity(line.len());
     for c in line.chars() {
-        if c.is_ascii_punctuation() && !matches!(c, '.' | ',' | ';' | ':' | '?' | '\'' | '"' | '/' | '%' | '$' | '@' | '=') {
+        if MARKUP.contains(c) {
             out.push('\\');
         }
         out.push(c);

@@ -86,7 +86,7 @@ pub fn summary(report: &Report, color: bool) -> String {
     summary_disputes(&mut out, &view, paint);
     summary_derivations(&mut out, &view, paint);
     if !report.diagnostics.is_empty() {
-        let _ = writeln!(out, "{} {}", paint.with(BOLD, "Diagnostics:"), report.diagnostics.len());
+        let _ = writeln!(out, "{} {} (see the JSON or HTML report)", paint.with(BOLD, "Diagnostics:"), report.diagnostics.len());
     }
     out
 }
@@ -195,42 +195,50 @@ fn side_column(view: &View<'_>, side: &crosscheck_core::DisputeSide, paint: Pain
     lines
 }
 
-/// The words of `text`, each with whether it is part of `reading`. Without
-/// colour, the highlighted run is wrapped in `»…«`.
-fn highlight_tokens(text: &str, reading: &str, paint: Paint) -> Vec<(String, bool)> {
+/// A word split into pieces, each with whether it is part of the highlight.
+type Word = Vec<(String, bool)>;
+
+/// The words of `text`, split where the first occurrence of `reading` starts
+/// and ends, so that only the reading itself is highlighted. Without colour,
+/// the reading is wrapped in `»…«` instead.
+fn highlight_tokens(text: &str, reading: &str, paint: Paint) -> Vec<Word> {
     let line = one_line(text);
     let range = find_ascii_ci(&line, reading);
-    let mut tokens: Vec<(String, bool)> = Vec::new();
+    let mut words = Vec::new();
     let mut offset = 0;
     for word in line.split(' ') {
-        let (start, end) = (offset, offset + word.len());
-        offset = end + 1;
-        let hit = range.is_some_and(|(s, e)| start < e && s < end);
-        tokens.push((word.to_string(), hit));
+        words.push(split_word(&line, offset, offset + word.len(), range, paint));
+        offset += word.len() + 1;
     }
+    words
+}
+
+/// The word `line[start..end]` cut at the bounds of the highlighted `range`.
+fn split_word(line: &str, start: usize, end: usize, range: Option<(usize, usize)>, paint: Paint) -> Word {
+    let Some((s, e)) = range.filter(|(s, e)| start < *e && *s < end) else {
+        return vec![(line[start..end].to_string(), false)];
+    };
+    let (a, b) = (s.max(start), e.min(end));
+    let mut hit = line[a..b].to_string();
     if !paint.color {
-        mark_run(&mut tokens);
+        if a == s {
+            hit.insert(0, '»');
+        }
+        if b == e {
+            hit.push('«');
+        }
     }
-    tokens
+    let pieces = [(line[start..a].to_string(), false), (hit, true), (line[b..end].to_string(), false)];
+    pieces.into_iter().filter(|(p, _)| !p.is_empty()).collect()
 }
 
-/// Adds `»` before the first and `«` after the last highlighted token.
-fn mark_run(tokens: &mut [(String, bool)]) {
-    if let Some(first) = tokens.iter_mut().find(|t| t.1) {
-        first.0.insert(0, '»');
-    }
-    if let Some(last) = tokens.iter_mut().rev().find(|t| t.1) {
-        last.0.push('«');
-    }
-}
-
-/// Greedy word wrap of highlighted tokens into lines of at most `width`
-/// visible characters (longer words get a line of their own).
-fn wrap(tokens: &[(String, bool)], width: usize, paint: Paint) -> Vec<Cell> {
+/// Greedy word wrap into lines of at most `width` visible characters
+/// (longer words get a line of their own).
+fn wrap(words: &[Word], width: usize, paint: Paint) -> Vec<Cell> {
     let mut lines = Vec::new();
     let mut current = Cell::plain(String::new());
-    for (word, hit) in tokens {
-        let len = word.chars().count();
+    for word in words {
+        let len: usize = word.iter().map(|(p, _)| p.chars().count()).sum();
         if current.width > 0 && current.width + 1 + len > width {
             lines.push(std::mem::replace(&mut current, Cell::plain(String::new())));
         }
@@ -238,7 +246,9 @@ fn wrap(tokens: &[(String, bool)], width: usize, paint: Paint) -> Vec<Cell> {
             current.text.push(' ');
             current.width += 1;
         }
-        current.text.push_str(&if *hit { paint.with(RED, word) } else { word.clone() });
+        for (piece, hit) in word {
+            current.text.push_str(&if *hit { paint.with(RED, piece) } else { piece.clone() });
+        }
         current.width += len;
     }
     if current.width > 0 {

@@ -8,7 +8,9 @@
   function keyOf(row, col) {
     var cell = row.cells[col];
     if (!cell) { return ""; }
-    return cell.hasAttribute("data-key") ? cell.getAttribute("data-key") : cell.textContent;
+    if (cell.hasAttribute("data-key")) { return cell.getAttribute("data-key"); }
+    var summary = cell.querySelector("summary");
+    return (summary || cell).textContent;
   }
 
   function sortBy(th) {
