@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::error::EvalError;
 use crate::gold::Boilerplate;
-use crate::story::{MentionInfo, View};
+use crate::story::{first_max, MentionInfo, View};
 
 /// Characters of quoted text shown per finding.
 const SNIPPET_CHARS: usize = 60;
@@ -106,15 +106,9 @@ fn split(view: &View, gid: &str, mentions: &[MentionInfo], out: &mut Vec<String>
 fn wrong_status(view: &View, gid: &str, status: Option<&str>, mentions: &[MentionInfo], out: &mut Vec<String>) {
     let votes = view.votes(mentions);
     let gold = status.unwrap_or("(none)");
-    let mut best: Option<(crosscheck_core::ClusterStatus, usize)> = None;
-    for (s, n) in &votes {
-        if best.map_or(true, |(_, m)| *n > m) {
-            best = Some((*s, *n));
-        }
-    }
-    match best {
+    match first_max(&votes) {
         None => out.push(format!("status {gid}: gold {gold}, but no covering claim is in a cluster")),
-        Some((s, _)) if Some(s.as_str()) != status => {
+        Some(s) if Some(s.as_str()) != status => {
             let tally: Vec<String> = votes.iter().map(|(s, n)| format!("{} {n}", s.as_str())).collect();
             out.push(format!("status {gid}: gold {gold}, voted {} ({})", s.as_str(), tally.join(", ")));
         }

@@ -178,6 +178,7 @@ fn article_id(path: &Path) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
 

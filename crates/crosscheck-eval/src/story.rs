@@ -305,14 +305,29 @@ fn majority<T: PartialEq + Copy>(votes: impl IntoIterator<Item = T>) -> Option<T
             None => counts.push((v, 1)),
         }
     }
+    first_max(&counts)
+}
+
+/// The value with the highest count, the first listed among ties.
+pub(crate) fn first_max<T: Copy>(counts: &[(T, usize)]) -> Option<T> {
     let mut best: Option<(T, usize)> = None;
-    for (v, n) in counts {
-        if best.map_or(true, |(_, m)| n > m) {
+    for &(v, n) in counts {
+        if !matches!(best, Some((_, m)) if m >= n) {
             best = Some((v, n));
         }
     }
     best.map(|(v, _)| v)
 }
+
+/// A system cluster whose cross-article pairs include pairs that share no
+/// gold cluster: (cluster id, those pairs, number of cross-article pairs).
+pub(crate) type ImpureCluster<'r> = (&'r str, Vec<(&'r str, &'r str)>, usize);
+
+/// (article, derived from) pairs.
+pub(crate) type ArticlePairs = Vec<(String, String)>;
+
+/// A missed clear gold dispute: its id and, per side, the claims covering it.
+pub(crate) type MissedDispute<'r> = (String, Vec<Vec<&'r str>>);
 
 fn ratio(num: usize, den: usize) -> f64 {
     if den == 0 {
@@ -630,7 +645,7 @@ impl<'r, 'g, 'a> View<'_, 'r, 'g, 'a> {
 
     /// System clusters (sorted by id) with their wrong cross-article pairs
     /// and all cross-article pairs.
-    pub(crate) fn impure_clusters(&self) -> Vec<(&'r str, Vec<(&'r str, &'r str)>, usize)> {
+    pub(crate) fn impure_clusters(&self) -> Vec<ImpureCluster<'r>> {
         let s = self.scorer;
         let mut ids: Vec<&&str> = s.sys.members.keys().collect();
         ids.sort();
@@ -651,7 +666,7 @@ impl<'r, 'g, 'a> View<'_, 'r, 'g, 'a> {
     }
 
     /// Clear gold disputes not found: (id, per-side covering claims).
-    pub(crate) fn missed_disputes(&self) -> Result<Vec<(String, Vec<Vec<&'r str>>)>, EvalError> {
+    pub(crate) fn missed_disputes(&self) -> Result<Vec<MissedDispute<'r>>, EvalError> {
         let s = self.scorer;
         let sys = s.sys.disputes(s.report);
         let mut out = Vec::new();
@@ -673,7 +688,7 @@ impl<'r, 'g, 'a> View<'_, 'r, 'g, 'a> {
     }
 
     /// Gold derivations the report misses, and reported ones that are not gold.
-    pub(crate) fn derivation_mistakes(&self) -> Result<(Vec<(String, String)>, Vec<(String, String)>), EvalError> {
+    pub(crate) fn derivation_mistakes(&self) -> Result<(ArticlePairs, ArticlePairs), EvalError> {
         let dg = self.scorer.derivations_gold()?;
         let ds = self.scorer.derivations_system();
         let own = |(a, b): (&str, &str)| (a.to_string(), b.to_string());
@@ -686,6 +701,7 @@ impl<'r, 'g, 'a> View<'_, 'r, 'g, 'a> {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -1,6 +1,8 @@
 //! The corpus readers on the real files of `shared/corpora`, skipped loudly
 //! when they are absent.
 
+#![allow(clippy::expect_used, clippy::panic)]
+
 use std::path::PathBuf;
 
 use crosscheck_eval::corpora::{

@@ -2,6 +2,8 @@
 //! `shared/eval/score.py` on synthetic reports built from the seed story's
 //! gold annotation. Skips loudly when `shared/` or python3 is missing.
 
+#![allow(clippy::expect_used, clippy::panic)]
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -314,6 +316,7 @@ fn paragraph_claims_cover_few_mentions_and_match_python() {
     assert!(s.mention_recall < 0.9, "paragraph claims should not cover most mentions: {s:?}");
     assert!(s.furniture_claims > 0);
     let lines = explain(&report, &gold, &arts);
+    eprintln!("explain (paragraphs), first findings:\n{}", lines.iter().take(6).cloned().collect::<Vec<_>>().join("\n"));
     assert!(lines.iter().any(|l| l.starts_with("uncovered") && l.contains("bytes long (limit")), "{lines:#?}");
     assert!(lines.iter().any(|l| l.starts_with("furniture claim")));
 }

@@ -416,6 +416,7 @@ pub fn ecb_pairs(topic: &EcbTopic) -> Vec<SentencePair> {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
 

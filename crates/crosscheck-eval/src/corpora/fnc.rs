@@ -142,6 +142,7 @@ pub fn group_related(stances: &[FncStance]) -> Vec<HeadlineGroup> {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
 

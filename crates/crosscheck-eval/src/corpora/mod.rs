@@ -87,6 +87,7 @@ pub fn shared_corpora() -> Option<std::path::PathBuf> {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -132,6 +132,7 @@ fn parse_json_row(path: &Path, line: u64, text: &str) -> Result<LabeledPair, Eva
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -78,6 +78,7 @@ fn sts_row(path: &Path, line: u64, rec: &csv::ByteRecord) -> Result<StsPair, Eva
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
 
