@@ -5,3 +5,8 @@ pub mod hedges;
 pub mod numbers;
 pub use fold::fold;
 pub mod durations;
+pub mod dates;
+pub mod quantities;
+pub use dates::DateContext;
+pub use quantities::{compatible, find_quantities, parse_quantity, Compatibility, Found};
+pub mod suites;

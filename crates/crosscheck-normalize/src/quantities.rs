@@ -1,0 +1,287 @@
+//! Stage 6: the scanner — hedges, ranges, units, money, percentages, vague
+//! amounts — on top of the number, duration and date layers.
+
+use std::ops::Range;
+
+use crosscheck_core::claim::{Quantity, QuantityKind};
+use crosscheck_core::value::{DateValue, Interval, Unit};
+
+use crate::dates::{future_tense, parse_date, DateContext};
+use crate::durations::{parse_duration, unit_at};
+use crate::hedges::{apply, vague_interval, Hedge, HEDGES, SUFFIX_HEDGES, VAGUE_AMOUNTS};
+use crate::numbers::{parse_number, pronoun_one};
+use crate::tokens::{tokenize, Tok, TokKind};
+
+/// One quantity expression found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Byte range into the scanned text (on char boundaries).
+    pub range: Range<usize>,
+    /// What it measures.
+    pub kind: QuantityKind,
+    /// The value as an interval in `unit` (not set for dates).
+    pub value: Option<Interval>,
+    /// The unit of `value`.
+    pub unit: Option<Unit>,
+    /// The resolved date, for dates.
+    pub date: Option<DateValue>,
+}
+
+/// Currency symbols written before amounts.
+const CURRENCY_SYMBOLS: &[(&str, &str)] = &[("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("₴", "UAH"), ("₽", "RUB")];
+/// Currency words and codes written after (or, for codes, before) amounts.
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("dollar", "USD"), ("dollars", "USD"), ("usd", "USD"), ("euro", "EUR"), ("euros", "EUR"),
+    ("eur", "EUR"), ("pound", "GBP"), ("pounds", "GBP"), ("sterling", "GBP"), ("gbp", "GBP"),
+    ("yuan", "CNY"), ("renminbi", "CNY"), ("yen", "JPY"), ("rouble", "RUB"), ("roubles", "RUB"),
+    ("ruble", "RUB"), ("rubles", "RUB"), ("hryvnia", "UAH"), ("hryvnias", "UAH"),
+    ("rupee", "INR"), ("rupees", "INR"), ("sek", "SEK"),
+];
+/// Measurement units kept as [`Unit::Other`] with a canonical name.
+const MEASURES: &[(&str, &str)] = &[
+    ("km", "km"), ("kilometres", "km"), ("kilometers", "km"), ("kilometre", "km"),
+    ("kilometer", "km"), ("miles", "mile"), ("mile", "mile"), ("kg", "kg"), ("kilograms", "kg"),
+    ("tonnes", "tonne"), ("tons", "tonne"), ("metres", "m"), ("meters", "m"),
+];
+const PERCENT_WORDS: &[&str] = &["percent", "percents", "percentage", "pct"];
+
+/// A quantity core: end, kind, value, unit, and seconds-per-unit for ranges.
+#[derive(Debug, Clone)]
+struct Core {
+    end: usize,
+    kind: QuantityKind,
+    value: Interval,
+    unit: Unit,
+    per_unit: f64,
+}
+
+fn lookup<'a>(table: &'a [(&str, &'a str)], w: &str) -> Option<&'a str> {
+    table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
+}
+
+/// Matches the longest phrase of `phrases` at token `i`; returns its end.
+fn phrase_at<'a, T>(toks: &[Tok], i: usize, items: &'a [T], phrase: impl Fn(&T) -> &str) -> Option<(usize, &'a T)> {
+    items
+        .iter()
+        .filter_map(|item| {
+            let words: Vec<&str> = phrase(item).split(' ').collect();
+            let ok = words.iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| t.low == *w));
+            ok.then_some((i + words.len(), item))
+        })
+        .max_by_key(|(end, _)| *end)
+}
+
+/// Scans a sentence for every quantity and date, with byte ranges into it.
+pub fn find_quantities(text: &str, ctx: &DateContext) -> Vec<Found> {
+    let toks = tokenize(text);
+    let future = future_tense(&toks);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(d) = parse_date(&toks, i, ctx, future).filter(|d| d.end > i) {
+            out.push(Found { range: span(&toks, i, d.end), kind: QuantityKind::Date, value: None, unit: None, date: d.date });
+            i = d.end;
+            continue;
+        }
+        match quantity_at(&toks, i) {
+            Some(c) if c.end > i => {
+                out.push(Found { range: span(&toks, i, c.end), kind: c.kind, value: Some(c.value), unit: Some(c.unit), date: None });
+                i = c.end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+fn span(toks: &[Tok], i: usize, end: usize) -> Range<usize> {
+    toks[i].start..toks[end - 1].end
+}
+
+/// Hedge/range prefix, core, range tail, suffix hedge.
+fn quantity_at(toks: &[Tok], i: usize) -> Option<Core> {
+    if let Some(c) = between(toks, i) {
+        return Some(c);
+    }
+    if let Some((j, hedge)) = phrase_at(toks, i, HEDGES, |h: &Hedge| h.phrase) {
+        if let Some(mut c) = core(toks, j) {
+            c.value = apply(hedge.shape, c.value);
+            return Some(c);
+        }
+    }
+    let mut c = core(toks, i)?;
+    if let Some(r) = range_tail(toks, &c) {
+        c = r;
+    } else if let Some((end, hedge)) = phrase_at(toks, c.end, SUFFIX_HEDGES, |h: &Hedge| h.phrase) {
+        c.value = apply(hedge.shape, c.value);
+        c.end = end;
+    }
+    Some(c)
+}
+
+/// "between 20 and 30", "from 200 to 300".
+fn between(toks: &[Tok], i: usize) -> Option<Core> {
+    let first = toks.get(i)?;
+    let joiner = match first.low.as_str() {
+        "between" => "and",
+        "from" => "to",
+        _ => return None,
+    };
+    let a = core(toks, i + 1)?;
+    if !toks.get(a.end).is_some_and(|t| t.is(joiner)) {
+        return None;
+    }
+    let b = core(toks, a.end + 1)?;
+    join_range(a, b)
+}
+
+/// "3-4 hours", "1000 - 5000", "20 to 30", "20 through 100", "20~100".
+fn range_tail(toks: &[Tok], a: &Core) -> Option<Core> {
+    let sep = toks.get(a.end)?;
+    if !matches!(sep.low.as_str(), "-" | "to" | "through" | "~") {
+        return None;
+    }
+    let b = core(toks, a.end + 1)?;
+    join_range(a.clone(), b)
+}
+
+fn join_range(mut a: Core, b: Core) -> Option<Core> {
+    if a.kind == QuantityKind::Number && a.unit == Unit::Count && b.unit != Unit::Count {
+        a.value = a.value.scaled(b.per_unit.max(f64::MIN_POSITIVE));
+        a.unit = b.unit.clone();
+        a.kind = b.kind;
+    }
+    if a.unit != b.unit || a.kind == QuantityKind::Ordinal {
+        return None;
+    }
+    let hi = b.value.high.unwrap_or(b.value.low);
+    Some(Core { end: b.end, value: Interval::closed(a.value.low, hi), ..a })
+}
+
+/// One quantity without hedges: money, duration, vague amount, number.
+fn core(toks: &[Tok], i: usize) -> Option<Core> {
+    let candidates = [money_prefix(toks, i), duration(toks, i), vague(toks, i), number(toks, i)];
+    // Longest wins; on ties the earlier (more specific) reader wins.
+    let mut best: Option<Core> = None;
+    for c in candidates.into_iter().flatten() {
+        if best.as_ref().is_none_or(|b| c.end > b.end) {
+            best = Some(c);
+        }
+    }
+    best
+}
+
+fn money_prefix(toks: &[Tok], i: usize) -> Option<Core> {
+    let t = toks.get(i)?;
+    let (code, j) = if t.is("us") && toks.get(i + 1).is_some_and(|s| s.is("$") && t.touches(s)) {
+        ("USD", i + 2)
+    } else if let Some(c) = lookup(CURRENCY_SYMBOLS, &t.low) {
+        (c, i + 1)
+    } else if t.kind == TokKind::Word && t.low.len() == 3 && t.low == t.low.to_lowercase() && toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Num) {
+        (lookup(CURRENCY_WORDS, &t.low).filter(|c| c.len() == 3 && c.to_lowercase() == t.low)?, i + 1)
+    } else {
+        return None;
+    };
+    let n = parse_number(toks, j).filter(|n| !n.ordinal)?;
+    Some(Core { end: n.end, kind: QuantityKind::Money, value: Interval::point(n.value), unit: Unit::Money(code.into()), per_unit: 1.0 })
+}
+
+fn duration(toks: &[Tok], i: usize) -> Option<Core> {
+    let d = parse_duration(toks, i)?;
+    Some(Core { end: d.end, kind: QuantityKind::Duration, value: Interval::point(d.seconds), unit: Unit::Seconds, per_unit: d.per_unit })
+}
+
+fn vague(toks: &[Tok], i: usize) -> Option<Core> {
+    let (j, v) = phrase_at(toks, i, VAGUE_AMOUNTS, |v| v.phrase)?;
+    let base = vague_interval(v);
+    if let Some((end, s)) = unit_at(toks, j) {
+        return Some(Core { end, kind: QuantityKind::Duration, value: base.scaled(s), unit: Unit::Seconds, per_unit: s });
+    }
+    if v.needs_unit {
+        return None;
+    }
+    let (end, kind, unit) = unit_after(toks, j);
+    Some(Core { end, kind, value: base, unit, per_unit: 1.0 })
+}
+
+/// The unit word after a number: percent, currency, measure, or none.
+fn unit_after(toks: &[Tok], j: usize) -> (usize, QuantityKind, Unit) {
+    let at = |k: usize| toks.get(k).map_or("", |t| t.low.as_str());
+    if at(j) == "%" || PERCENT_WORDS.contains(&at(j)) {
+        let end = if at(j + 1) == "points" { j + 2 } else { j + 1 };
+        return (end, QuantityKind::Percent, Unit::Percent);
+    }
+    if at(j) == "per" && at(j + 1) == "cent" {
+        return (j + 2, QuantityKind::Percent, Unit::Percent);
+    }
+    if let Some(c) = lookup(CURRENCY_WORDS, at(j)) {
+        return (j + 1, QuantityKind::Money, Unit::Money(c.into()));
+    }
+    if let Some(m) = lookup(MEASURES, at(j)) {
+        return (j + 1, QuantityKind::Number, Unit::Other(m.into()));
+    }
+    (j, QuantityKind::Number, Unit::Count)
+}
+
+fn number(toks: &[Tok], i: usize) -> Option<Core> {
+    let n = parse_number(toks, i).filter(|n| n.end > i && n.value.is_finite())?;
+    if pronoun_one(toks, i, &n) || lone_article(toks, i, n.end) {
+        return None;
+    }
+    if n.ordinal {
+        return Some(Core { end: n.end, kind: QuantityKind::Ordinal, value: Interval::point(n.value), unit: Unit::Ordinal, per_unit: 1.0 });
+    }
+    let (end, kind, unit) = unit_after(toks, n.end);
+    Some(Core { end, kind, value: Interval::point(n.value), unit, per_unit: 1.0 })
+}
+
+/// "a" alone is never a quantity (guards against odd parses).
+fn lone_article(toks: &[Tok], i: usize, end: usize) -> bool {
+    end == i + 1 && (toks[i].is("a") || toks[i].is("an"))
+}
+
+/// Parses a whole expression ("nearly 90 minutes") into its interval and unit.
+pub fn parse_quantity(text: &str) -> Option<(Interval, Unit)> {
+    let found = find_quantities(text, &DateContext::default());
+    found.into_iter().filter(|f| f.kind != QuantityKind::Date).max_by_key(|f| f.range.len()).and_then(|f| Some((f.value?, f.unit?)))
+}
+
+/// Whether two quantities can describe the same fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Compatibility {
+    /// Same unit and overlapping intervals (or overlapping dates).
+    Compatible,
+    /// Same unit, disjoint intervals: a dispute.
+    Incompatible,
+    /// Different kinds or units, or a value is missing.
+    Incomparable,
+}
+
+/// Compares two quantities. Values are already in base units (seconds,
+/// plain counts), so "90 minutes" and "an hour and a half" compare equal.
+pub fn compatible(a: &Quantity, b: &Quantity) -> Compatibility {
+    if a.kind != b.kind {
+        return Compatibility::Incomparable;
+    }
+    if a.kind == QuantityKind::Date {
+        return match (&a.date, &b.date) {
+            (Some(x), Some(y)) => {
+                let (xe, ye) = (x.end.unwrap_or(x.start), y.end.unwrap_or(y.start));
+                verdict(x.start <= ye && y.start <= xe)
+            }
+            _ => Compatibility::Incomparable,
+        };
+    }
+    match (&a.value, &b.value, &a.unit, &b.unit) {
+        (Some(x), Some(y), Some(u), Some(v)) if u == v => verdict(x.overlaps(y)),
+        _ => Compatibility::Incomparable,
+    }
+}
+
+fn verdict(ok: bool) -> Compatibility {
+    if ok {
+        Compatibility::Compatible
+    } else {
+        Compatibility::Incompatible
+    }
+}
