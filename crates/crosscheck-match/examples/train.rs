@@ -107,3 +107,4 @@ fn sts_figures(model: &Model, sts: &[crosscheck_match::training::StsPair], idf: 
     }
     out
 }
+

