@@ -28,7 +28,7 @@ use std::fmt::Write as _;
 use crosscheck_core::{Article, Cluster, Derivation, Dispute, DisputeSide, Inferred, Occurrence, Report, Source};
 
 use crate::markdown::{format_str, kind_str, source_str};
-use crate::settings::{SVG_MAX_WIDTH, SVG_NODE_RADIUS, SVG_RADIUS, SVG_SIZE, SVG_WIDTH_PER_CLUSTER};
+use crate::settings::{SVG_ARROW_OFFSET, SVG_MAX_WIDTH, SVG_NODE_RADIUS, SVG_RADIUS, SVG_SIZE, SVG_WIDTH_PER_CLUSTER};
 use crate::text::{find_ascii_ci, is_significant, segments, significant_words, wire_name};
 use crate::view::{Coverage, View, STATUSES};
 
@@ -352,7 +352,7 @@ fn derivation_arrows(out: &mut String, view: &View<'_>, points: &[Point]) {
         if f == t {
             continue;
         }
-        let (p, q) = trim(points[f], points[t], SVG_NODE_RADIUS + 3.0);
+        let (p, q) = offset(trim(points[f], points[t], SVG_NODE_RADIUS + SVG_ARROW_OFFSET), SVG_ARROW_OFFSET);
         let _ = writeln!(
             out,
             "<line class=\"derivation\" x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke-dasharray=\"6 4\" marker-end=\"url(#arrow)\"><title>{} derives from {} (score {:.2})</title></line>",
@@ -370,6 +370,18 @@ fn trim(p: Point, q: Point, by: f64) -> (Point, Point) {
     }
     let (ux, uy) = (dx / len * by, dy / len * by);
     (Point { x: p.x + ux, y: p.y + uy }, Point { x: q.x - ux, y: q.y - uy })
+}
+
+/// The segment moved `by` units to its left, so that an arrow drawn over a
+/// shared-cluster line stays visible beside it.
+fn offset((p, q): (Point, Point), by: f64) -> (Point, Point) {
+    let (dx, dy) = (q.x - p.x, q.y - p.y);
+    let len = (dx * dx + dy * dy).sqrt();
+    if len == 0.0 {
+        return (p, q);
+    }
+    let (nx, ny) = (dy / len * by, -dx / len * by);
+    (Point { x: p.x + nx, y: p.y + ny }, Point { x: q.x + nx, y: q.y + ny })
 }
 
 fn outlet_node(out: &mut String, view: &View<'_>, outlet: &str, p: Point, i: usize, n: usize) {

@@ -38,3 +38,7 @@ pub const STOPWORDS: &[&str] = &[
     "his", "in", "is", "it", "its", "of", "on", "or", "said", "she", "that", "the", "their", "they", "this", "to",
     "was", "were", "which", "who", "will", "with",
 ];
+
+/// Sideways shift of a derivation arrow off the shared-cluster line between
+/// the same two outlets, and gap between an arrow's tip and the node.
+pub const SVG_ARROW_OFFSET: f64 = 5.0;
