@@ -10,3 +10,7 @@ pub mod quantities;
 pub use dates::DateContext;
 pub use quantities::{compatible, find_quantities, parse_quantity, Compatibility, Found};
 pub mod suites;
+pub mod entities;
+pub mod roles;
+pub use entities::{entity_key, same_entity, same_person};
+pub use roles::{parse_role, roles_conflict};

@@ -1,0 +1,236 @@
+//! Stage 7: entity keys that see through spelling and transliteration.
+//!
+//! Names are folded ([`fold`]), stripped of possessives and acronym dots,
+//! looked up in a small alias table of countries and organisations (general
+//! knowledge, kept as data), and otherwise keyed token by token with
+//! transliteration-folding rules ([`translit_key`]): `kh→h`, `ph→f`, `w→v`,
+//! `tz→ts`, `ck→k`, `ks→x`, `sch→sh`, `ie→i`, `y→i`, doubled letters
+//! collapsed, a final `i` written `y`. So Zelenskyy/Zelensky/Zelenskiy all
+//! key to `zelensky`, Kyiv/Kiev to `kiv`, Szijjártó to `szijarto`.
+//!
+//! Persons are compared by surname key, then by given name: two given names
+//! agree when they are equal after folding, when one is an initial of the
+//! other, or when their consonant skeletons agree (Volodymyr/Vladimir →
+//! `vldmr`). Generational suffixes (Jr., Sr., II) distinguish persons.
+
+use crosscheck_core::claim::EntityKind;
+
+use crate::fold::fold;
+
+/// Canonical keys for countries and organisations, by folded name.
+pub const ALIASES: &[(&str, &[&str])] = &[
+    ("us", &["us", "usa", "united states", "united states of america", "america", "u s", "u s a"]),
+    ("uk", &["uk", "britain", "great britain", "united kingdom", "u k"]),
+    ("un", &["un", "united nations", "u n"]),
+    ("eu", &["eu", "european union", "e u"]),
+    ("nato", &["nato", "north atlantic treaty organization", "north atlantic treaty organisation"]),
+    ("ru", &["russia", "russian federation"]),
+    ("ua", &["ukraine"]),
+    ("cn", &["china", "prc", "people's republic of china", "peoples republic of china"]),
+    ("kp", &["north korea", "dprk", "democratic people's republic of korea"]),
+    ("kr", &["south korea", "republic of korea", "rok"]),
+    ("fr", &["france"]),
+    ("de", &["germany"]),
+    ("ir", &["iran", "islamic republic of iran"]),
+    ("il", &["israel"]),
+    ("who", &["who", "world health organization", "world health organisation"]),
+    ("imf", &["imf", "international monetary fund"]),
+];
+
+/// Generational suffixes that distinguish persons.
+const SUFFIXES: &[&str] = &["jr", "junior", "sr", "senior", "ii", "iii", "iv"];
+/// Honorifics dropped from person names.
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady"];
+
+/// Folded tokens of a name: possessives, dots and a leading "the" removed.
+fn name_tokens(name: &str) -> Vec<String> {
+    let f = fold(name);
+    let mut toks: Vec<String> = Vec::new();
+    for raw in f.split(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '/' | '(' | ')' | '"')) {
+        let t = raw.trim_end_matches("'s").trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        let t: String = t.chars().filter(|c| *c != '.' && *c != '\'').collect();
+        if !t.is_empty() {
+            toks.push(t);
+        }
+    }
+    if toks.len() > 1 && toks[0] == "the" {
+        toks.remove(0);
+    }
+    toks
+}
+
+/// The alias key for a folded name, if it names a known country or body.
+pub fn alias_key(name: &str) -> Option<&'static str> {
+    let joined = name_tokens(name).join(" ");
+    let dotted: String = fold(name).chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect();
+    ALIASES
+        .iter()
+        .find(|(_, names)| names.contains(&joined.as_str()) || names.contains(&dotted.trim()))
+        .map(|(k, _)| *k)
+}
+
+/// Transliteration-folding key of one name token (see the module docs).
+pub fn translit_key(token: &str) -> String {
+    let ascii = deunicode::deunicode(&fold(token)).to_lowercase();
+    let mut key: String = ascii.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    // Rewrites can create new matches; iterate to a fixed point.
+    for _ in 0..8 {
+        let next = translit_step(&key);
+        if next == key {
+            break;
+        }
+        key = next;
+    }
+    key
+}
+
+/// One pass of the transliteration rules.
+fn translit_step(s: &str) -> String {
+    let mut s = s.to_string();
+    for (from, to) in [("y", "i"), ("sch", "sh"), ("tch", "ch"), ("kh", "h"), ("ph", "f"), ("w", "v"), ("tz", "ts"), ("ck", "k"), ("ks", "x"), ("ie", "i")] {
+        s = s.replace(from, to);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    if out.len() > 2 && out.ends_with('i') {
+        out.pop();
+        out.push('y');
+    }
+    out
+}
+
+/// A canonical key for any entity name: alias key for known countries and
+/// organisations, else the transliteration keys of its tokens joined by
+/// spaces. Idempotent. "Zelenskyy's" → "zelensky", "U.S." → "us".
+pub fn entity_key(name: &str) -> String {
+    if let Some(k) = alias_key(name) {
+        return k.to_string();
+    }
+    let keys: Vec<String> = name_tokens(name).iter().map(|t| translit_key(t)).filter(|k| !k.is_empty()).collect();
+    let joined = keys.join(" ");
+    // A folded spelling may itself name a known body ("Chyna" → "china").
+    alias_key(&joined).map_or(joined, str::to_string)
+}
+
+/// A person's name split into given name, surname key and suffix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct PersonName {
+    given: Option<String>,
+    surname: String,
+    suffix: Option<String>,
+}
+
+fn person_name(name: &str) -> Option<PersonName> {
+    let mut toks: Vec<String> = name_tokens(name).into_iter().filter(|t| !HONORIFICS.contains(&t.as_str())).collect();
+    let mut suffix = None;
+    if toks.len() > 1 && toks.last().is_some_and(|t| SUFFIXES.contains(&t.as_str())) {
+        let s = toks.pop().unwrap_or_default();
+        suffix = Some(if s.starts_with('j') { "jr".to_string() } else if s.starts_with('s') { "sr".into() } else { s });
+    }
+    let surname = translit_key(toks.last()?);
+    let given = (toks.len() > 1).then(|| translit_key(&toks[0]));
+    Some(PersonName { given, surname, suffix })
+}
+
+/// The person key: surname key plus generational suffix ("trump jr").
+pub fn person_key(name: &str) -> String {
+    match person_name(name) {
+        Some(p) => match p.suffix {
+            Some(s) => format!("{} {s}", p.surname),
+            None => p.surname,
+        },
+        None => String::new(),
+    }
+}
+
+fn skeleton(key: &str) -> String {
+    key.chars().filter(|c| !"aeiouy".contains(*c)).collect()
+}
+
+/// True when two given-name keys can name the same person.
+fn given_compatible(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    if a.len() == 1 || b.len() == 1 {
+        return a.chars().next() == b.chars().next();
+    }
+    let (sa, sb) = (skeleton(a), skeleton(b));
+    sa.len() >= 3 && sa == sb
+}
+
+/// True when two person names can refer to the same person: same surname
+/// key and suffix, and compatible given names when both are present.
+pub fn same_person(a: &str, b: &str) -> bool {
+    let (Some(pa), Some(pb)) = (person_name(a), person_name(b)) else { return false };
+    if pa.surname != pb.surname || pa.suffix != pb.suffix {
+        return false;
+    }
+    match (&pa.given, &pb.given) {
+        (Some(x), Some(y)) => given_compatible(x, y),
+        _ => true,
+    }
+}
+
+/// True when two names of the given kind refer to the same entity.
+pub fn same_entity(a: &str, b: &str, kind: EntityKind) -> bool {
+    match kind {
+        EntityKind::Person => same_person(a, b),
+        _ => {
+            let (ka, kb) = (entity_key(a), entity_key(b));
+            !ka.is_empty() && ka == kb
+        }
+    }
+}
+
+/// The key to store for an entity of `kind`: the person key for persons,
+/// [`entity_key`] otherwise.
+pub fn key_for(name: &str, kind: EntityKind) -> String {
+    match kind {
+        EntityKind::Person => person_key(name),
+        _ => entity_key(name),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliteration_variants_share_keys() {
+        for n in ["Zelenskyy", "Zelensky", "Zelenskiy", "Zelenskyy's", "ZELENSKYY’S"] {
+            assert_eq!(entity_key(n), "zelensky", "{n}");
+        }
+        assert_eq!(entity_key("Kyiv"), entity_key("Kiev"));
+        assert_eq!(entity_key("António"), "antonio");
+        assert_eq!(entity_key("Szijjártó"), "szijarto");
+        assert_eq!(entity_key("Dmitry Peskov"), entity_key("Dmitri Peskov"));
+    }
+
+    #[test]
+    fn aliases() {
+        for n in ["U.S.", "US", "USA", "United States", "America", "the United States"] {
+            assert_eq!(entity_key(n), "us", "{n}");
+        }
+        assert_eq!(entity_key("United Nations"), entity_key("UN"));
+        assert_eq!(entity_key("Britain"), entity_key("UK"));
+        assert_eq!(entity_key("Russian Federation"), entity_key("Russia"));
+        assert!(!same_entity("North Korea", "South Korea", EntityKind::Place));
+    }
+
+    #[test]
+    fn person_guards() {
+        assert!(same_person("Volodymyr Zelenskyy", "Vladimir Zelensky"));
+        assert!(same_person("Volodymyr Zelenskyy", "Zelenskiy"));
+        assert!(same_person("V. Zelensky", "Volodymyr Zelenskyy"));
+        assert!(!same_person("Hunter Biden", "Joe Biden"));
+        assert!(!same_person("Donald Trump", "Donald Trump Jr."));
+        assert!(!same_person("Trump", "Trump Jr."));
+        assert!(!same_person("Vladimir Putin", "Vladimir Zelensky"));
+        assert_eq!(person_key("Kremlin's Dmitry Peskov"), "peskov");
+    }
+}

@@ -1,0 +1,189 @@
+//! Stage 8: roles and titles written before names.
+//!
+//! "former U.S. President" → key `former|us|president`; "Kremlin
+//! spokesman" → `kremlin|spokesperson`; "Secretary of Defense" and "Defense
+//! Secretary" → title `defense secretary`. Rank words ("vice", "deputy")
+//! are part of the title, so "Vice President" ≠ "President"; temporal
+//! qualifiers ("former", "acting", "new") are kept apart in `qualifier`.
+
+use crosscheck_core::value::Role;
+
+use crate::entities::alias_key;
+use crate::fold::fold;
+
+/// Adjectival and short country forms → country keys (same keys as
+/// [`crate::entities::ALIASES`]).
+pub const DEMONYMS: &[(&str, &str)] = &[
+    ("american", "us"), ("us", "us"), ("russian", "ru"), ("ukrainian", "ua"), ("british", "uk"),
+    ("uk", "uk"), ("french", "fr"), ("german", "de"), ("chinese", "cn"), ("iranian", "ir"),
+    ("israeli", "il"), ("european", "eu"), ("eu", "eu"), ("un", "un"), ("nato", "nato"),
+    ("kremlin", "kremlin"), ("white house", "white house"), ("pentagon", "pentagon"),
+    ("north korean", "kp"), ("south korean", "kr"), ("turkish", "tr"), ("polish", "pl"),
+    ("italian", "it"), ("japanese", "jp"), ("indian", "in"), ("saudi", "sa"), ("hungarian", "hu"),
+];
+
+/// Temporal qualifiers, with their canonical form.
+const QUALIFIERS: &[(&str, &str)] = &[
+    ("former", "former"), ("ex", "former"), ("then", "former"), ("late", "former"),
+    ("outgoing", "outgoing"), ("incoming", "incoming"), ("acting", "acting"),
+    ("interim", "interim"), ("new", "new"), ("newly elected", "new"), ("current", "current"),
+];
+
+/// Rank words that become part of the title.
+const RANKS: &[&str] = &["vice", "deputy", "assistant", "chief", "senior", "first"];
+
+/// Title synonyms → canonical title words.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("spokesman", "spokesperson"), ("spokeswoman", "spokesperson"), ("spokesperson", "spokesperson"),
+    ("defence", "defense"), ("chairman", "chair"), ("chairwoman", "chair"), ("chairperson", "chair"),
+    ("advisor", "adviser"), ("premier", "prime minister"), ("pm", "prime minister"),
+    ("foreign affairs", "foreign"), ("secretary-general", "secretary general"),
+];
+
+/// Head nouns that make a phrase a role.
+const HEADS: &[&str] = &[
+    "president", "minister", "secretary", "spokesperson", "chancellor", "king", "queen", "senator",
+    "governor", "mayor", "ambassador", "envoy", "general", "commander", "director", "chair",
+    "leader", "aide", "adviser", "official", "head", "ceo", "pope", "prince", "lawmaker",
+    "representative", "congressman", "congresswoman", "negotiator", "prosecutor", "judge",
+];
+
+fn tokens(title: &str) -> Vec<String> {
+    let f = fold(title).replace(['.', '\''], "");
+    f.split(|c: char| c.is_whitespace() || c == '-' || c == ',')
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Parses a title phrase into a [`Role`]; `None` when it holds no role noun.
+pub fn parse_role(title: &str) -> Option<Role> {
+    let mut toks = tokens(title);
+    let mut qualifier: Option<String> = None;
+    let mut of: Option<String> = None;
+    let mut rest: Vec<String> = Vec::new();
+    let mut k = 0;
+    while k < toks.len() {
+        let two = toks.get(k + 1).map(|n| format!("{} {n}", toks[k]));
+        if let Some((q, n)) = two.as_deref().and_then(|t| QUALIFIERS.iter().find(|(w, _)| *w == t).map(|(_, q)| (*q, 2))).or_else(|| QUALIFIERS.iter().find(|(w, _)| *w == toks[k]).map(|(_, q)| (*q, 1))) {
+            qualifier = qualifier.or(Some(q.to_string()));
+            k += n;
+            continue;
+        }
+        if let Some((c, n)) = country_at(&toks, k) {
+            of = of.or(Some(c));
+            k += n;
+            continue;
+        }
+        rest.push(std::mem::take(&mut toks[k]));
+        k += 1;
+    }
+    let title = canonical_title(&rest, &mut of)?;
+    let rank = rest.iter().find(|w| RANKS.contains(&w.as_str())).cloned();
+    let qualifier = qualifier.or(rank);
+    let key = [qualifier.as_deref().filter(|q| is_temporal(q)), of.as_deref(), Some(title.as_str())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("|");
+    Some(Role { key, title, qualifier, of })
+}
+
+fn is_temporal(q: &str) -> bool {
+    QUALIFIERS.iter().any(|(_, c)| *c == q)
+}
+
+/// A country or organisation at token `k`; returns (key, tokens used).
+fn country_at(toks: &[String], k: usize) -> Option<(String, usize)> {
+    for n in (1..=3).rev() {
+        let Some(words) = toks.get(k..k + n) else { continue };
+        let phrase = words.join(" ");
+        if let Some((_, c)) = DEMONYMS.iter().find(|(w, _)| *w == phrase) {
+            return Some((c.to_string(), n));
+        }
+        if let Some(c) = alias_key(&phrase) {
+            return Some((c.to_string(), n));
+        }
+    }
+    None
+}
+
+/// Joins the title words, applying synonyms and "secretary of X" → "X secretary".
+fn canonical_title(words: &[String], of: &mut Option<String>) -> Option<String> {
+    let mut text = words.join(" ");
+    for (from, to) in SYNONYMS {
+        text = replace_word(&text, from, to);
+    }
+    let mut ws: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    // "secretary of defense" → "defense secretary"; "president of" (country
+    // already taken out) → "president".
+    if let Some(p) = ws.iter().position(|w| *w == "of") {
+        let (head, tail) = (ws[..p].to_vec(), ws[p + 1..].to_vec());
+        ws = if tail.is_empty() { head } else { tail.into_iter().chain(head).collect() };
+    }
+    ws.retain(|w| !matches!(*w, "the" | "presidential") || false);
+    let title = ws.join(" ");
+    let has_head = ws.iter().any(|w| HEADS.contains(w));
+    if !has_head {
+        return None;
+    }
+    let _ = of;
+    Some(title)
+}
+
+fn replace_word(text: &str, from: &str, to: &str) -> String {
+    let padded = format!(" {text} ");
+    padded.replace(&format!(" {from} "), &format!(" {to} ")).trim().to_string()
+}
+
+/// True when two roles cannot both describe one person at one time: the
+/// titles differ, the countries differ (when both are given), or one is a
+/// former holder and the other is not. Omitting the country is not a
+/// conflict ("President" vs "U.S. President").
+pub fn roles_conflict(a: &Role, b: &Role) -> bool {
+    if a.title != b.title {
+        return true;
+    }
+    if let (Some(x), Some(y)) = (&a.of, &b.of) {
+        if x != y {
+            return true;
+        }
+    }
+    let former = |r: &Role| r.qualifier.as_deref() == Some("former");
+    former(a) != former(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(t: &str) -> String {
+        parse_role(t).map(|r| r.key).unwrap_or_default()
+    }
+
+    #[test]
+    fn parses_titles() {
+        let r = parse_role("former U.S. President");
+        assert_eq!(
+            r,
+            Some(Role { key: "former|us|president".into(), title: "president".into(), qualifier: Some("former".into()), of: Some("us".into()) })
+        );
+        assert_eq!(key("U.S. President"), "us|president");
+        assert_eq!(key("Russian President"), "ru|president");
+        assert_eq!(parse_role("Kremlin spokesman").map(|r| r.title), Some("spokesperson".into()));
+        assert_eq!(key("Defense Secretary"), key("Secretary of Defense"));
+        assert_ne!(key("Vice President"), key("President"));
+        assert_ne!(key("deputy spokesman"), key("spokesman"));
+        assert_eq!(parse_role("the big"), None);
+    }
+
+    #[test]
+    fn conflicts() {
+        let role = |t: &str| parse_role(t).unwrap_or_else(|| Role { key: String::new(), title: String::new(), qualifier: None, of: None });
+        assert!(roles_conflict(&role("former U.S. President"), &role("U.S. President")));
+        assert!(!roles_conflict(&role("President"), &role("U.S. President")));
+        assert!(roles_conflict(&role("Russian President"), &role("U.S. President")));
+        assert!(roles_conflict(&role("Vice President"), &role("President")));
+        assert!(!roles_conflict(&role("Kremlin spokesman"), &role("Kremlin spokeswoman")));
+    }
+}
