@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{SPEAKER_PRONOUNS, SPEECH_VERBS, TITLE_WORDS};
+use crate::lexicon::{DEMONYMS, INVERTING_VERBS, NOT_NAMES, PLACES, SPEAKER_PRONOUNS, SPEECH_VERBS, TITLE_WORDS};
 use crate::words::{words, Word};
 
 /// A speaker found next to a cue, before names are resolved.
@@ -82,16 +82,81 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Found> {
             speaker_after(text, &ws, i + 2, quotes).map(|f| Found { cue: "according to".into(), ..f })
         } else if lower == "quoted" {
             quoted_as(text, &ws, i, quotes)
-        } else if SPEECH_VERBS.contains(&lower.as_str()) {
-            speaker_before(text, &ws, i, quotes)
-                .or_else(|| speaker_after(text, &ws, i + 1, quotes))
-                .map(|f| Found { cue: lower.clone(), ..f })
+        } else if SPEECH_VERBS.contains(&lower.as_str()) && !w.is_capitalised() {
+            let before = if lower.ends_with("ing") || coordinated(&ws, i) {
+                subject(text, &ws, i, quotes)
+            } else {
+                speaker_before(text, &ws, i, quotes)
+            };
+            let after = || {
+                INVERTING_VERBS.contains(&lower.as_str()).then(|| speaker_after(text, &ws, i + 1, quotes)).flatten()
+            };
+            before.or_else(after).map(|f| Found { cue: lower.clone(), ..f })
         } else {
             None
         };
-        if found.is_some() {
-            return found;
+        if let Some(f) = found {
+            return Some(relayed(text, quotes, &ws, i, f));
         }
+    }
+    None
+}
+
+/// "According to Reuters, Trump told reporters …": the later cue names the
+/// speaker and the "according to" source relays it.
+fn relayed(text: &str, quotes: &[Range<usize>], ws: &[Word<'_>], at: usize, f: Found) -> Found {
+    if f.cue != "according to" {
+        return f;
+    }
+    let after = ws.get(at + 2).map_or(text.len(), |w| w.range.end);
+    let rest_start = text[after..].find(',').map(|i| after + i + 1);
+    let Some(start) = rest_start else { return f };
+    let shifted: Vec<Range<usize>> =
+        quotes.iter().filter(|q| q.end > start).map(|q| q.start.max(start) - start..q.end - start).collect();
+    match find(&text[start..], &shifted) {
+        Some(inner) if !inner.pronoun && inner.cue != "according to" => Found {
+            range: inner.range.start + start..inner.range.end + start,
+            via: Some(f.speaker),
+            ..inner
+        },
+        _ => f,
+    }
+}
+
+/// "… and suggested that": the verb shares the clause's subject.
+fn coordinated(ws: &[Word<'_>], i: usize) -> bool {
+    i > 0 && ws[i - 1].text == "and"
+}
+
+/// The subject of the clause a participle or coordinated verb belongs to:
+/// the first capitalised name before the cue that is not a possessive, a
+/// bare title, a place or a function word ("Earlier on Wednesday, Trump's
+/// Defense Secretary, Pete Hegseth, delivered …, saying" → Pete Hegseth).
+fn subject(text: &str, ws: &[Word<'_>], cue: usize, quotes: &[Range<usize>]) -> Option<Found> {
+    let mut i = 0;
+    while i < cue {
+        let w = &ws[i];
+        let skip = inside(quotes, &w.range)
+            || !w.is_capitalised()
+            || w.is_possessive()
+            || NOT_NAMES.contains(&w.bare_lower().as_str())
+            || PLACES.contains(&w.bare_lower().as_str());
+        if skip {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end + 1 < cue && ws[end + 1].is_capitalised() && only_spaces(text, &ws[end], &ws[end + 1]) {
+            end += 1;
+        }
+        let all_titles = ws[i..=end].iter().all(|w| {
+            let l = w.bare_lower();
+            TITLE_WORDS.contains(&l.as_str()) || DEMONYMS.iter().any(|(d, _)| *d == l)
+        });
+        if !all_titles && !ws[end].is_possessive() {
+            return phrase(text, ws, i, end);
+        }
+        i = end + 1;
     }
     None
 }
@@ -122,12 +187,25 @@ fn speaker_before(text: &str, ws: &[Word<'_>], verb: usize, quotes: &[Range<usiz
     if inside(quotes, &ws[last].range) || !only_spaces(text, &ws[last], &ws[end.min(ws.len() - 1)]) && end < verb {
         return None;
     }
-    if SPEAKER_PRONOUNS.contains(&ws[last].text.to_lowercase().as_str()) {
+    let lower = ws[last].text.to_lowercase();
+    if SPEAKER_PRONOUNS.contains(&lower.as_str()) || lower == "who" {
         return Some(pronoun(ws, last));
     }
     let mut start = last;
     while start > 0 && is_speakerish(&ws[start - 1]) && only_spaces(text, &ws[start - 1], &ws[start]) {
         start -= 1;
+    }
+    // "James Waterhouse in Kyiv observed": the speaker stands before the place.
+    let is_place = ws[start..=last].iter().all(|w| PLACES.contains(&w.bare_lower().as_str()));
+    if is_place && start >= 2 && matches!(ws[start - 1].text, "in" | "at" | "from") {
+        let end = start - 2;
+        let mut s2 = end;
+        while s2 > 0 && is_speakerish(&ws[s2 - 1]) && only_spaces(text, &ws[s2 - 1], &ws[s2]) {
+            s2 -= 1;
+        }
+        if let Some(f) = phrase(text, ws, s2, end) {
+            return Some(f);
+        }
     }
     phrase(text, ws, start, last)
 }
@@ -135,7 +213,7 @@ fn speaker_before(text: &str, ws: &[Word<'_>], verb: usize, quotes: &[Range<usiz
 /// The phrase starting at word `from` ("said Farhan Haq, deputy …").
 fn speaker_after(text: &str, ws: &[Word<'_>], from: usize, quotes: &[Range<usize>]) -> Option<Found> {
     let first = ws.get(from)?;
-    if inside(quotes, &first.range) {
+    if inside(quotes, &first.range) || !(is_speakerish(first) || first.text == "him" || first.text == "her") {
         return None;
     }
     if SPEAKER_PRONOUNS.contains(&first.text.to_lowercase().as_str()) || matches!(first.text, "him" | "her" | "them") {
@@ -159,10 +237,17 @@ fn phrase(text: &str, ws: &[Word<'_>], start: usize, end: usize) -> Option<Found
     while end > start && SPEAKER_WORDS.contains(&ws[end].bare_lower().as_str()) && ws[end].bare_lower() != "office" {
         end -= 1;
     }
+    // Drop leading function words ("While Trump" → "Trump"), keeping articles.
+    let mut start = start;
+    while start < end && ws[start].is_capitalised() && NOT_NAMES.contains(&ws[start].bare_lower().as_str())
+        && !matches!(ws[start].bare_lower().as_str(), "the" | "a" | "an")
+    {
+        start += 1;
+    }
     let span = &ws[start..=end];
     let names_someone = span.iter().any(|w| {
         let l = w.bare_lower();
-        (w.is_capitalised() && !matches!(l.as_str(), "the" | "a" | "an")) || TITLE_WORDS.contains(&l.as_str())
+        (w.is_capitalised() && !NOT_NAMES.contains(&l.as_str())) || TITLE_WORDS.contains(&l.as_str())
     });
     if !names_someone {
         return None;
@@ -186,6 +271,7 @@ mod tests {
         assert_eq!(speaker("\"We will come,\" said Ann Lee, the mayor."), Some(("Ann Lee".into(), "said".into(), None)));
         assert_eq!(speaker("The mayor's office said the vote failed."), Some(("The mayor's office".into(), "said".into(), None)));
         assert_eq!(speaker("According to Reuters, the vote failed."), Some(("Reuters".into(), "according to".into(), None)));
+        assert_eq!(speaker("According to Reuters, Lee told reporters it failed."), Some(("Lee".into(), "told".into(), Some("Reuters".into()))));
         assert_eq!(speaker("\"It is over,\" TASS quoted Lee as saying."), Some(("Lee".into(), "quoted".into(), Some("TASS".into()))));
         assert_eq!(speaker("Lee also told reporters that it was over."), Some(("Lee".into(), "told".into(), None)));
     }

@@ -60,7 +60,7 @@ fn lower_in(list: &[&str], w: &str) -> bool {
 
 fn is_title_word(w: &Word<'_>) -> bool {
     let l = w.bare_lower();
-    lower_in(TITLE_WORDS, &l) || DEMONYMS.iter().any(|(d, _)| *d == l)
+    lower_in(TITLE_WORDS, &l) || DEMONYMS.iter().any(|(d, _)| *d == l) || (w.is_capitalised() && lower_in(PLACES, &l))
 }
 
 fn is_connector(w: &Word<'_>) -> bool {
@@ -124,7 +124,8 @@ fn run_end(sentence: &str, ws: &[Word<'_>], start: usize) -> usize {
 fn mention_from_run(sentence: &str, ws: &[Word<'_>], start: usize, end: usize, people: &People) -> Option<Mention> {
     let run = &ws[start..end];
     let all_title = run.iter().all(|w| is_title_word(w) || is_connector(w));
-    let org_like = run.iter().any(|w| lower_in(ORG_WORDS, &w.bare_lower()));
+    // Organisation names end in their organisation word ("Patriots Party").
+    let org_like = run.last().is_some_and(|w| lower_in(ORG_WORDS, &w.bare_lower()));
     // Leading title words form the role, unless the run is an organisation
     // or a role with no name ("the U.S. President").
     let all_places = run.iter().all(|w| is_place_or_acronym(w) || is_connector(w));

@@ -12,7 +12,7 @@ pub const SPEECH_VERBS: &[&str] = &[
     "believed", "concluded", "indicated", "observed", "mentioned", "asserted", "asserting", "responded", "replied",
     "acknowledged", "declared", "tweeted", "posted", "underlined", "underlining", "suggested", "suggesting",
     "commented", "remarked", "predicted", "urged", "denied", "denies", "admitted", "recalled", "continued",
-    "quoted", "cited", "reiterated", "echoed", "dismissed", "described", "describing", "expressed", "shared",
+    "quoted", "cited", "reiterated", "echoed", "dismissed", "described", "describing",
 ];
 
 /// Title words that may stand before a person's name (lower-cased).
@@ -27,7 +27,7 @@ pub const TITLE_WORDS: &[&str] = &[
     "sultan", "premier", "speaker", "attorney", "counsel", "cabinet", "economy", "finance", "interior", "trade",
     "affairs", "justice", "health", "acting", "then", "new", "incoming", "outgoing", "top", "middle", "east",
     "european", "executive", "founder", "owner", "author", "journalist", "reporter", "diplomat", "politician",
-    "presidential", "military", "intelligence", "of", "for", "the",
+    "presidential", "military", "intelligence",
 ];
 
 /// Qualifiers that change what a role is ("former president" is not "president").
@@ -78,7 +78,7 @@ pub const ORG_WORDS: &[&str] = &[
     "department", "foundation", "fund", "group", "times", "post", "news", "government", "administration", "navy",
     "school", "company", "corporation", "inc.", "ltd", "association", "alliance", "federation", "network",
     "magazine", "journal", "tribune", "telegraph", "guardian", "economist", "reuters", "tass", "bloomberg",
-    "cabinet", "assembly", "authority", "board", "bureau", "club", "league", "movement", "front", "media",
+    "assembly", "authority", "board", "bureau", "club", "league", "movement", "front", "media",
 ];
 
 /// Capitalised words that do not start a name (sentence-initial function
@@ -109,3 +109,7 @@ pub const HEDGES: &[&str] = &[
     "could", "might", "may", "possibly", "possible", "possibility", "probably", "likely", "perhaps", "potential",
     "potentially", "reportedly", "allegedly", "expected", "hopes", "would",
 ];
+
+/// Speech verbs after which the speaker may follow ("…," said Haq).
+pub const INVERTING_VERBS: &[&str] =
+    &["said", "says", "wrote", "writes", "added", "adds", "asked", "noted", "stated", "continued", "explained"];

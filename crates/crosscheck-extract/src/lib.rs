@@ -37,8 +37,7 @@ use chrono::NaiveDate;
 use crosscheck_core::{
     ArticleId, Attribution, AttributionMode, Claim, ClaimId, ClaimKind, Diagnostic, Entity, EntityKind, Quantity,
 };
-mod norm_shim;
-use norm_shim::{entity_key, find_quantities, parse_role, DateContext};
+use crosscheck_normalize::{entity_key, find_quantities, parse_role, DateContext};
 use crosscheck_text::{BlockKind, Document};
 
 use entities::{Mention, People};
@@ -77,6 +76,15 @@ struct Reader<'a> {
     /// Title word (e.g. "president") → (role text, full name) of the last person with it.
     roles: Vec<(String, String)>,
     last_speaker: Option<Speaker>,
+    /// The speaker of the last attributed claim, for quotations that follow it.
+    quote_speaker: Option<Attribution>,
+    /// Claims of a running quotation still waiting for their speaker.
+    run: Vec<usize>,
+    /// The attribution found inside the running quotation.
+    run_attr: Option<Attribution>,
+    /// Sentences read so far, and the one whose speaker was last resolved.
+    sentence_counter: usize,
+    last_speaker_sentence: usize,
     claims: Vec<Claim>,
 }
 
@@ -85,7 +93,18 @@ pub fn extract(doc: &Document, opts: &ExtractOptions) -> (Vec<Claim>, Vec<Diagno
     if doc.article.duplicate_of.is_some() {
         return (Vec::new(), Vec::new());
     }
-    let mut reader = Reader { doc, people: People::default(), roles: Vec::new(), last_speaker: None, claims: Vec::new() };
+    let mut reader = Reader {
+        doc,
+        people: People::default(),
+        roles: Vec::new(),
+        last_speaker: None,
+        quote_speaker: None,
+        run: Vec::new(),
+        run_attr: None,
+        sentence_counter: 0,
+        last_speaker_sentence: usize::MAX,
+        claims: Vec::new(),
+    };
     reader.learn_people();
     for (paragraph, block) in doc.blocks.iter().enumerate().filter(|(_, b)| b.kind.has_claims()) {
         reader.read_block(paragraph, block);
@@ -202,81 +221,181 @@ impl Reader<'_> {
             _ => ClaimKind::Body,
         };
         let mut open_quote = false;
-        let mut pending: Vec<usize> = Vec::new(); // claims awaiting the speaker of an open quotation
-        let mut quote_speaker: Option<Attribution> = None;
         for sentence in &block.sentences {
             let text = &self.doc.text[sentence.clone()];
             if is_question(text) {
                 continue;
             }
             let (quotes, still_open) = attribution::quoted_ranges(text, open_quote);
-            let sentence_attr = self.attribution_in(text, sentence.start, &quotes);
-            let first_new = self.claims.len();
             let unit_ranges = if kind == ClaimKind::Body { units::units(text) } else { vec![0..text.len()] };
-            for unit in unit_ranges {
+            let in_run = open_quote || still_open;
+            let attrs = self.unit_attributions(text, sentence.start, &quotes, &unit_ranges, in_run);
+            let mut run_attr = None;
+            for (unit, (attr, own)) in unit_ranges.iter().zip(attrs) {
                 let abs = sentence.start + unit.start..sentence.start + unit.end;
-                let unit_quotes: Vec<Range<usize>> = quotes
-                    .iter()
-                    .filter_map(|q| {
-                        let s = q.start.max(unit.start);
-                        let e = q.end.min(unit.end);
-                        (s < e).then(|| s - unit.start..e - unit.start)
-                    })
-                    .collect();
-                let own = self.attribution_in(&text[unit.clone()], abs.start, &unit_quotes);
-                let quoted_share = mode_of(&text[unit.clone()], &unit_quotes) == AttributionMode::DirectQuote;
-                let attr = own.or_else(|| sentence_attr.clone()).or_else(|| {
-                    (quoted_share && !open_quote).then(|| quote_speaker.clone()).flatten()
-                });
-                self.push_claim(abs, kind, paragraph, attr, &unit_quotes);
-            }
-            let new_claims: Vec<usize> = (first_new..self.claims.len()).collect();
-            if let Some(a) = sentence_attr.filter(|a| a.mode == AttributionMode::DirectQuote) {
-                for &i in &pending {
-                    if self.claims[i].attribution.is_none() {
-                        self.claims[i].mode = AttributionMode::DirectQuote;
-                        self.claims[i].attribution = Some(a.clone());
-                    }
+                let unit_quotes = clip(&quotes, unit);
+                if own && in_run && run_attr.is_none() {
+                    run_attr = attr.clone();
                 }
-                pending.clear();
-                quote_speaker = Some(a);
-            } else if still_open {
-                pending.extend(new_claims.iter().copied().filter(|&i| self.claims[i].attribution.is_none()));
-            } else if let Some(a) = self.claims.get(first_new).and_then(|c| c.attribution.clone()) {
-                quote_speaker = Some(a);
+                let unattributed = attr.is_none();
+                if self.push_claim(abs, kind, paragraph, attr, &unit_quotes) && unattributed && in_run {
+                    self.run.push(self.claims.len() - 1);
+                }
+            }
+            self.note_subject(text, &quotes);
+            if in_run {
+                self.run_attr = self.run_attr.take().or(run_attr);
+            }
+            if !still_open {
+                self.close_quote_run();
             }
             open_quote = still_open;
         }
+        self.close_quote_run();
+    }
+
+    /// The attribution of each unit of a sentence, and whether the unit has
+    /// its own cue: its own cue; else the cue of an earlier unit (forward);
+    /// else a trailing cue of a later unit ("“…,” X said, adding …"); else a
+    /// participle cue of the sentence ("…, saying …"); else, outside a
+    /// running quotation, the speaker of the quotation just before.
+    fn unit_attributions(
+        &mut self,
+        text: &str,
+        base: usize,
+        quotes: &[Range<usize>],
+        units: &[Range<usize>],
+        in_run: bool,
+    ) -> Vec<(Option<Attribution>, bool)> {
+        let mut own: Vec<Option<(Attribution, bool)>> = Vec::new();
+        for unit in units {
+            let unit_quotes = clip(quotes, unit);
+            let context = &text[..unit.start];
+            own.push(self.attribution_in(&text[unit.clone()], base + unit.start, &unit_quotes, context));
+        }
+        let participle = (units.len() > 1)
+            .then(|| self.attribution_in(text, base, quotes, ""))
+            .flatten()
+            .filter(|(a, _)| a.cue.ends_with("ing"))
+            .map(|(a, _)| a);
+        let first = own.iter().position(Option::is_some);
+        let trailing_first = first.and_then(|i| own[i].as_ref().filter(|(_, t)| *t).map(|(a, _)| a.clone()));
+        let mut carried: Option<Attribution> = None;
+        let mut out = Vec::new();
+        for (k, unit) in units.iter().enumerate() {
+            let entry = match &own[k] {
+                Some((a, _)) => {
+                    carried = Some(a.clone());
+                    (Some(a.clone()), true)
+                }
+                None => {
+                    let quoted = mode_of(&text[unit.clone()], &clip(quotes, unit)) == AttributionMode::DirectQuote;
+                    let inherited = carried
+                        .clone()
+                        .or_else(|| trailing_first.clone())
+                        .or_else(|| participle.clone())
+                        .or_else(|| (quoted && !in_run).then(|| self.quote_speaker.clone()).flatten());
+                    (inherited, false)
+                }
+            };
+            out.push(entry);
+        }
+        out
+    }
+
+    /// Ends a quotation that ran over several sentences: its claims take the
+    /// attribution found anywhere in it, else the speaker before it.
+    fn close_quote_run(&mut self) {
+        let attr = self.run_attr.take().or_else(|| self.quote_speaker.clone());
+        for i in std::mem::take(&mut self.run) {
+            if self.claims[i].attribution.is_none() {
+                if let Some(a) = &attr {
+                    self.claims[i].mode = AttributionMode::DirectQuote;
+                    self.claims[i].attribution = Some(Attribution { mode: AttributionMode::DirectQuote, ..a.clone() });
+                }
+            }
+        }
+        if let Some(a) = self.claims.last().and_then(|c| c.attribution.clone()) {
+            self.quote_speaker = Some(a);
+        } else {
+            self.quote_speaker = None;
+        }
+    }
+
+    /// Remembers the first person named outside quotation marks: the most
+    /// recent candidate for a following "he" or "she".
+    fn note_subject(&mut self, text: &str, quotes: &[Range<usize>]) {
+        let found = entities::mentions(text, &self.people)
+            .into_iter()
+            .find(|m| m.kind == EntityKind::Person && !quotes.iter().any(|q| q.start <= m.range.start && m.range.end <= q.end));
+        if let Some(m) = found {
+            let full = self.people.full_name(&m.name).unwrap_or(&m.name).to_string();
+            let speaker = Speaker { text: m.name.clone(), key: entity_key(&full) };
+            // A speaker named in this sentence stays the more recent referent.
+            if self.last_speaker_sentence != self.sentence_counter {
+                self.last_speaker = Some(speaker);
+            }
+        }
+        self.sentence_counter += 1;
     }
 
     /// The attribution of `text` (standing at `base` in the document), with
-    /// speaker names resolved through the article.
-    fn attribution_in(&mut self, text: &str, base: usize, quotes: &[Range<usize>]) -> Option<Attribution> {
+    /// speaker names resolved through the article, and whether the cue
+    /// trails the claim ("…," X said).
+    fn attribution_in(
+        &mut self,
+        text: &str,
+        base: usize,
+        quotes: &[Range<usize>],
+        context: &str,
+    ) -> Option<(Attribution, bool)> {
         let found = attribution::find(text, quotes)?;
-        let speaker = if found.pronoun {
+        let speaker = if found.speaker == "who" {
+            self.relative_antecedent(context)?
+        } else if found.pronoun {
             self.last_speaker.clone()?
         } else {
-            let s = self.resolve_speaker(&found.speaker);
+            let s = self.resolve_speaker(&found.speaker, &text[..found.range.start], context);
             self.last_speaker = Some(s.clone());
+            self.last_speaker_sentence = self.sentence_counter;
             s
         };
-        let speaker_span =
-            (!found.pronoun).then(|| self.doc.span(base + found.range.start..base + found.range.end));
-        Some(Attribution {
+        let trailing = text[found.range.end..].split_whitespace().count() <= 4;
+        let speaker_span = (!found.pronoun).then(|| self.doc.span(base + found.range.start..base + found.range.end));
+        let attr = Attribution {
             speaker: speaker.text,
             speaker_key: speaker.key,
             speaker_span,
             cue: found.cue,
             via: found.via,
             mode: mode_of(text, quotes),
-        })
+        };
+        Some((attr, trailing))
+    }
+
+    /// "…, Pete Hegseth, who told …": the last person named before "who".
+    fn relative_antecedent(&self, context: &str) -> Option<Speaker> {
+        let m = entities::mentions(context, &self.people).into_iter().rev().find(|m| m.kind == EntityKind::Person)?;
+        let full = self.people.full_name(&m.name).unwrap_or(&m.name).to_string();
+        Some(Speaker { text: m.name.clone(), key: entity_key(&full) })
     }
 
     /// A speaker phrase to a canonical key: the person it names (full name
     /// through the article), the person a role phrase stands for, or the
     /// organisation.
-    fn resolve_speaker(&self, phrase: &str) -> Speaker {
+    fn resolve_speaker(&self, phrase: &str, before: &str, context: &str) -> Speaker {
         let mentions = entities::mentions(phrase, &self.people);
+        let has_person = mentions.iter().any(|m| m.kind == EntityKind::Person);
+        if !has_person && before.trim_end().ends_with(',') {
+            // "Farhan Haq, deputy spokesman for …, said": the appositive's person.
+            let last_person = |t: &str| {
+                entities::mentions(t, &self.people).into_iter().rev().find(|m| m.kind == EntityKind::Person)
+            };
+            if let Some(m) = last_person(before).or_else(|| last_person(context)) {
+                let full = self.people.full_name(&m.name).unwrap_or(&m.name).to_string();
+                return Speaker { text: phrase.to_string(), key: entity_key(&full) };
+            }
+        }
         let office = phrase.to_lowercase().ends_with("office");
         let pick = mentions
             .iter()
@@ -319,18 +438,21 @@ impl Reader<'_> {
         paragraph: usize,
         attribution: Option<Attribution>,
         quotes: &[Range<usize>],
-    ) {
+    ) -> bool {
         let text = &self.doc.text[range.clone()];
         if text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() < MIN_CLAIM_WORDS {
-            return;
+            return false;
         }
         let doc = self.doc;
         let to_span = |r: Range<usize>| doc.span(range.start + r.start..range.start + r.end);
         let mentions = entities::mentions(text, &self.people);
         for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
+            let full = self.people.full_name(&m.name).unwrap_or(&m.name).to_string();
             if let Some(role) = &m.role {
-                let full = self.people.full_name(&m.name).unwrap_or(&m.name).to_string();
-                self.roles.push((role.clone(), full));
+                self.roles.push((role.clone(), full.clone()));
+            }
+            if let Some(role) = appositive_role(&text[m.range.end..]) {
+                self.roles.push((role, full));
             }
         }
         let entities = mentions.iter().map(|m| entity(m, to_span, &self.people)).collect();
@@ -354,7 +476,29 @@ impl Reader<'_> {
             paragraph,
         };
         self.claims.push(claim);
+        true
     }
+}
+
+/// ", military analyst, …" after a name: the title phrase in apposition.
+fn appositive_role(after: &str) -> Option<String> {
+    let rest = after.strip_prefix(", ")?;
+    let phrase = rest.split([',', '.', ';']).next()?.trim();
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let titled = words.iter().any(|w| lexicon::TITLE_WORDS.contains(&w.to_lowercase().as_str()));
+    (titled && words.len() <= 8).then(|| phrase.to_string())
+}
+
+/// The parts of `quotes` inside `unit`, relative to the unit's start.
+fn clip(quotes: &[Range<usize>], unit: &Range<usize>) -> Vec<Range<usize>> {
+    quotes
+        .iter()
+        .filter_map(|q| {
+            let s = q.start.max(unit.start);
+            let e = q.end.min(unit.end);
+            (s < e).then(|| s - unit.start..e - unit.start)
+        })
+        .collect()
 }
 
 fn is_question(s: &str) -> bool {

@@ -39,6 +39,7 @@ pub fn units(text: &str) -> Vec<Range<usize>> {
     }
     cuts.extend(participle_cuts(text));
     cuts.extend(and_clause_cuts(text));
+    cuts.extend(while_cuts(text));
     cuts.sort_unstable();
     cuts.dedup_by_key(|c| c.0);
     assemble(text, &cuts)
@@ -54,8 +55,13 @@ fn participle_cuts(text: &str) -> Vec<(usize, usize)> {
             && word.chars().all(|c| c.is_lowercase())
             && !NON_CLAUSE_ING.contains(&word.as_str());
         if is_clause {
-            let skip = if matches!(word.as_str(), "adding" | "saying" | "stressing" | "noting") { word.len() + 2 } else { 2 };
-            let skip = if rest[word.len()..].starts_with(" that ") { skip + 5 } else { skip };
+            let drops_verb = matches!(word.as_str(), "adding" | "saying" | "stressing" | "noting");
+            let that = rest[word.len()..].starts_with(" that ");
+            let skip = match (drops_verb, that) {
+                (true, true) => 2 + word.len() + 6,
+                (true, false) => 2 + word.len(),
+                (false, _) => 2,
+            };
             out.push((i, i + skip.min(text.len() - i)));
         }
     }
@@ -79,6 +85,15 @@ fn and_clause_cuts(text: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// " while Putin …": a contrasting clause with its own subject.
+fn while_cuts(text: &str) -> Vec<(usize, usize)> {
+    text.match_indices(" while ")
+        .filter(|(i, _)| !text[..*i].ends_with(','))
+        .filter(|(i, m)| text[i + m.len()..].chars().next().is_some_and(char::is_uppercase))
+        .map(|(i, m)| (i, i + m.len()))
+        .collect()
 }
 
 fn word_count(s: &str) -> usize {

@@ -20,6 +20,14 @@ const SENTENCE_STARTERS: &[&str] = &[
     "A", "An", "His", "Her", "Their", "Our", "There", "When", "While", "After", "Before", "However", "Meanwhile",
 ];
 
+/// Verbs of a trailing attribution: `“… so many!” Trump said.` is one
+/// sentence, not two.
+const ATTRIBUTION_VERBS: &[&str] =
+    &["said", "says", "wrote", "writes", "told", "added", "asked", "stated", "noted", "tweeted", "posted", "replied"];
+
+/// Most words between a closing quotation mark and its attribution verb.
+const MAX_ATTRIBUTION_WORDS: usize = 8;
+
 /// Splits `text` into sentences, returning byte ranges trimmed of
 /// surrounding whitespace. Every byte of non-whitespace text falls in exactly
 /// one range.
@@ -107,6 +115,10 @@ fn ends_sentence(text: &str, chars: &[(usize, char)], pos: usize, run: &str, nex
     if !starts_new {
         return false;
     }
+    let after_quote = chars[..next].iter().rev().find(|(_, c)| !c.is_whitespace()).is_some_and(|&(_, c)| matches!(c, '"' | '”'));
+    if after_quote && run != "." && is_trailing_attribution(&text[next_pos..]) {
+        return false;
+    }
     let is_ellipsis = run == "…" || run.starts_with("..");
     if is_ellipsis {
         return q.depth == 0;
@@ -119,6 +131,15 @@ fn ends_sentence(text: &str, chars: &[(usize, char)], pos: usize, run: &str, nex
         return starts_with_sentence_starter(&text[next_pos..]);
     }
     true
+}
+
+/// "Trump said in his post." after a quotation that ended in ! or ?.
+fn is_trailing_attribution(rest: &str) -> bool {
+    let clause = rest.split(['.', '!', '?']).next().unwrap_or("");
+    clause
+        .split_whitespace()
+        .take(MAX_ATTRIBUTION_WORDS)
+        .any(|w| ATTRIBUTION_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
 }
 
 fn word_before(text: &str, pos: usize) -> &str {
@@ -194,6 +215,14 @@ mod tests {
             "“We agreed.",
             "We will meet,” he said.",
             "“Soon.”",
+            "It rained."
+        ]);
+    }
+
+    #[test]
+    fn exclamation_before_trailing_attribution_does_not_split() {
+        assert_eq!(split("“We won so much!” Lee said in a post. It rained."), vec![
+            "“We won so much!” Lee said in a post.",
             "It rained."
         ]);
     }
