@@ -92,6 +92,9 @@ fn lead(toks: &[Tok], i: usize) -> Option<DurMatch> {
     if at(j) == Some("-") && toks[j - 1].touches(&toks[j]) {
         j += 1;
     }
+    if matches!(at(j), Some("more" | "additional" | "extra" | "less" | "fewer" | "further" | "straight" | "consecutive")) {
+        j += 1;
+    }
     if at(j) == Some("of") && n.value.fract() != 0.0 {
         j += 1;
         if matches!(at(j), Some("a" | "an")) {
@@ -130,7 +133,7 @@ fn tail(toks: &[Tok], mut d: DurMatch) -> DurMatch {
                 return d;
             }
         }
-        if let Some(next) = lead(toks, j).filter(|n| n.per_unit < unit) {
+        if let Some(next) = lead(toks, j).filter(|n| n.per_unit != unit) {
             d.seconds += next.seconds;
             d.end = next.end;
             unit = next.per_unit;

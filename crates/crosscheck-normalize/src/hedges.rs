@@ -121,6 +121,9 @@ pub const HEDGES: &[Hedge] = &[
     h("equal to or less than", HedgeShape::AtMost),
     h("smaller or equal than", HedgeShape::AtMost),
     h("lower or equal than", HedgeShape::AtMost),
+    h("less or equal than", HedgeShape::AtMost),
+    h("larger or equal than", HedgeShape::AtLeast),
+    h("greater or equal than", HedgeShape::AtLeast),
     h("< =", HedgeShape::AtMost),
 ];
 
@@ -196,10 +199,18 @@ pub fn apply(shape: HedgeShape, x: Interval) -> Interval {
         HedgeShape::Above(t) => Interval::closed(lo, scale_up(hi, t)),
         HedgeShape::MoreThan => Interval { low: hi, high: None, low_open: true, high_open: false },
         HedgeShape::AtLeast => Interval { low: lo, high: None, low_open: false, high_open: false },
-        HedgeShape::LessThan => {
-            Interval { low: lo.min(0.0), high: Some(lo), low_open: false, high_open: true }
-        }
-        HedgeShape::AtMost => Interval { low: hi.min(0.0), high: Some(hi), low_open: false, high_open: false },
+        HedgeShape::LessThan => Interval { low: floor(lo), high: Some(lo), low_open: false, high_open: true },
+        HedgeShape::AtMost => Interval { low: floor(hi), high: Some(hi), low_open: false, high_open: false },
+    }
+}
+
+/// Lower bound of "less than x": 0 for positive x (counts, durations and
+/// amounts are not negative), otherwise unbounded (`f64::MIN`).
+fn floor(x: f64) -> f64 {
+    if x > 0.0 {
+        0.0
+    } else {
+        f64::MIN
     }
 }
 

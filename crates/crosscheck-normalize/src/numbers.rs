@@ -143,6 +143,7 @@ fn eval_words(words: &[&str]) -> Option<f64> {
         let right = if rest.is_empty() { 0.0 } else { eval_words(rest)? };
         return (right < 1e12).then_some(left * 1e12 + right);
     }
+    let words: Vec<&str> = words.iter().map(|w| if *w == "naught" { "zero" } else { *w }).collect();
     let joined = words.join(" ");
     let digits = text2digits(&joined, &english()).ok()?;
     let numeric: String = digits.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
@@ -206,15 +207,16 @@ fn parse_digits(toks: &[Tok], i: usize) -> Option<NumMatch> {
     if t.low.len() <= 3 && !t.low.contains(['.', ',']) {
         let mut text = t.low.clone();
         while let Some(n) = toks.get(end) {
-            let grouped = n.kind == TokKind::Num && n.gap_one && n.low.len() == 3;
-            if !grouped || n.low.contains(['.', ',']) && !n.low.starts_with(|c: char| c.is_ascii_digit()) {
-                break;
-            }
-            if !n.low.chars().all(|c| c.is_ascii_digit()) {
+            let int_part = n.low.split('.').next().unwrap_or("");
+            let grouped = n.kind == TokKind::Num && n.gap_one && int_part.len() == 3 && !n.low.contains(',');
+            if !grouped || !int_part.chars().all(|c| c.is_ascii_digit()) {
                 break;
             }
             text.push_str(&n.low);
             end += 1;
+            if n.low.contains('.') {
+                break;
+            }
         }
         value = text.parse().unwrap_or(value);
     }
@@ -239,6 +241,12 @@ fn parse_digits(toks: &[Tok], i: usize) -> Option<NumMatch> {
     if let Some((eend, e)) = exponent(toks, end) {
         return Some(NumMatch::new(eend, value * 10f64.powf(e)));
     }
+    // "1 point 1"
+    if toks.get(end).is_some_and(|t| t.is("point")) && !t.low.contains('.') {
+        if let Some(d) = decimal_tail(toks, end, value) {
+            return Some(d);
+        }
+    }
     // Multipliers: "10k", "1.5 million", "3 dozens".
     let mut scale = 1.0;
     if let Some(n) = toks.get(end) {
@@ -249,6 +257,17 @@ fn parse_digits(toks: &[Tok], i: usize) -> Option<NumMatch> {
                 scale = m;
                 end += 1;
             }
+        }
+    }
+    // "4 thousand 3 hundred and 21": smaller groups after a scale add up.
+    if matches!(scale as u64, 100 | 1_000 | 1_000_000 | 1_000_000_000) {
+        let mut k = end;
+        if toks.get(k).is_some_and(|t| t.is("and")) {
+            k += 1;
+        }
+        if let Some(n) = parse_unsigned(toks, k).filter(|n| !n.ordinal && n.value >= 1.0 && n.value.fract() == 0.0 && n.value < scale) {
+            value += n.value;
+            end = n.end;
         }
     }
     Some(NumMatch { end, value, ordinal: false, scale, digits: scale == 1.0 })
@@ -325,7 +344,7 @@ fn continues_run(toks: &[Tok], j: usize) -> bool {
     let den = toks.get(k).map(|t| t.low.as_str()).unwrap_or("");
     let den_follows = plural_den(den).is_some() || singular_den(den).is_some();
     let and_before = toks.get(j.wrapping_sub(1)).is_some_and(|t| t.is("and"));
-    let scale_before = j >= 2 && toks.get(j - 2).is_some_and(|t| lookup(SCALES, &t.low).is_some());
+    let scale_before = j >= 2 && toks.get(j - 2).is_some_and(|t| t.is("hundred"));
     let common = matches!(den, "half" | "halves" | "quarter" | "quarters");
     !(den_follows && and_before) || (scale_before && !common)
 }
@@ -448,7 +467,11 @@ fn decimal_tail(toks: &[Tok], point: usize, whole: f64) -> Option<NumMatch> {
         }
     }
     let frac: f64 = format!("0.{digits}").parse().ok()?;
-    let value = if whole < 0.0 { whole - frac } else { whole + frac };
+    let mut value = if whole < 0.0 { whole - frac } else { whole + frac };
+    if let Some(s) = toks.get(j).and_then(|t| lookup(SCALES, &t.low)) {
+        value *= s;
+        j += 1;
+    }
     Some(NumMatch::new(j, value))
 }
 
@@ -518,6 +541,10 @@ fn post_modifiers(toks: &[Tok], mut m: NumMatch) -> NumMatch {
     if at(m.end) == Some("and") {
         if let Some((fend, f)) = fraction_after_and(toks, m.end + 1) {
             let (mul, fend) = match toks.get(fend).and_then(|t| lookup(SCALES, &t.low)) {
+                Some(s) if m.scale == 1.0 => {
+                    m.value *= s;
+                    (s, fend + 1)
+                }
                 Some(s) => (s, fend + 1),
                 None if m.scale >= 1e3 => (m.scale, fend),
                 None => (1.0, fend),
@@ -537,7 +564,7 @@ fn post_modifiers(toks: &[Tok], mut m: NumMatch) -> NumMatch {
             m.end = k + 1;
         }
     }
-    if matches!(at(m.end), Some("dozen" | "dozens")) && m.scale != 12.0 {
+    if matches!(at(m.end), Some("dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs")) && m.scale != 12.0 {
         m.value *= 12.0;
         m.end += 1;
         m.digits = false;
@@ -572,6 +599,12 @@ pub(crate) fn pronoun_one(toks: &[Tok], i: usize, m: &NumMatch) -> bool {
     before.is_some_and(|b| PRONOUN_ONE_BEFORE.contains(&b)) || after == Some("of")
 }
 
+/// True when a digit number runs straight into a unit word ("180ml").
+fn glued_unit(toks: &[Tok], m: &NumMatch) -> bool {
+    let (Some(last), Some(next)) = (toks.get(m.end - 1), toks.get(m.end)) else { return false };
+    last.kind == TokKind::Num && next.kind == TokKind::Word && last.touches(next)
+}
+
 /// Finds every number (cardinal, fraction, ordinal) in `text`, without units
 /// or hedges. This is the number layer `find_quantities` builds on.
 pub fn find_numbers(text: &str) -> Vec<FoundNumber> {
@@ -580,7 +613,7 @@ pub fn find_numbers(text: &str) -> Vec<FoundNumber> {
     let mut i = 0;
     while i < toks.len() {
         match parse_number(&toks, i).filter(|m| m.end > i && m.value.is_finite()) {
-            Some(m) if !pronoun_one(&toks, i, &m) => {
+            Some(m) if !pronoun_one(&toks, i, &m) && !glued_unit(&toks, &m) => {
                 let end_tok = &toks[m.end - 1];
                 out.push(FoundNumber { range: toks[i].start..end_tok.end, value: m.value, ordinal: m.ordinal });
                 i = m.end;
