@@ -365,7 +365,7 @@ fn parse_words(toks: &[Tok], i: usize) -> Option<NumMatch> {
         return None;
     }
     // Ordinal or fraction word right after the run.
-    if let Some(m) = ordinal_tail(toks, i, &words, end) {
+    if let Some(m) = ordinal_tail(toks, &words, end) {
         return Some(m);
     }
     if toks.get(end).is_some_and(|t| t.is("point")) {
@@ -476,7 +476,7 @@ fn decimal_tail(toks: &[Tok], point: usize, whole: f64) -> Option<NumMatch> {
 }
 
 /// Handles an ordinal or fraction word right after a cardinal run.
-fn ordinal_tail(toks: &[Tok], start: usize, words: &[&str], end: usize) -> Option<NumMatch> {
+fn ordinal_tail(toks: &[Tok], words: &[&str], end: usize) -> Option<NumMatch> {
     let hyphen = toks.get(end).is_some_and(|t| t.is("-"));
     let at = if hyphen { end + 1 } else { end };
     let w = toks.get(at)?.low.as_str();
@@ -511,7 +511,6 @@ fn ordinal_tail(toks: &[Tok], start: usize, words: &[&str], end: usize) -> Optio
     } else {
         eval_words(&all)?
     };
-    let _ = start;
     Some(NumMatch { end: at + 1, value, ordinal: true, scale: 1.0, digits: false })
 }
 

@@ -103,11 +103,19 @@ fn quantity_at(toks: &[Tok], i: usize) -> Option<Core> {
     if let Some(c) = between(toks, i) {
         return Some(c);
     }
-    if let Some((j, hedge)) = phrase_at(toks, i, HEDGES, |h: &Hedge| h.phrase) {
-        if let Some(mut c) = core(toks, j) {
-            c.value = apply(hedge.shape, c.value);
-            return Some(c);
+    if let Some(c) = percent_of(toks, i) {
+        return Some(c);
+    }
+    if let Some(mut c) = hedged(toks, i) {
+        // "more than 10 and less than 40": intersect bounds joined by and/but/",".
+        let joiner = toks.get(c.end).is_some_and(|t| t.is("and") || t.is("but") || t.is(","));
+        if let Some(d) = hedged(toks, c.end + 1).filter(|_| joiner) {
+            if let Some(v) = intersect(&c.value, &d.value).filter(|_| c.unit == d.unit) {
+                c.value = v;
+                c.end = d.end;
+            }
         }
+        return Some(c);
     }
     let mut c = core(toks, i)?;
     if let Some(r) = range_tail(toks, &c) {
@@ -117,6 +125,47 @@ fn quantity_at(toks: &[Tok], i: usize) -> Option<Core> {
         c.end = end;
     }
     Some(c)
+}
+
+/// A hedge followed by a core quantity.
+fn hedged(toks: &[Tok], i: usize) -> Option<Core> {
+    let (j, hedge) = phrase_at(toks, i, HEDGES, |h: &Hedge| h.phrase)?;
+    let mut c = core(toks, j)?;
+    c.value = apply(hedge.shape, c.value);
+    Some(c)
+}
+
+/// The common part of two intervals, if any.
+fn intersect(a: &Interval, b: &Interval) -> Option<Interval> {
+    if !a.overlaps(b) {
+        return None;
+    }
+    let (low, low_open) = if a.low > b.low || (a.low == b.low && a.low_open) { (a.low, a.low_open) } else { (b.low, b.low_open) };
+    let (high, high_open) = match (a.high, b.high) {
+        (None, None) => (None, false),
+        (Some(h), None) => (Some(h), a.high_open),
+        (None, Some(h)) => (Some(h), b.high_open),
+        (Some(x), Some(y)) if x < y || (x == y && a.high_open) => (Some(x), a.high_open),
+        (_, Some(y)) => (Some(y), b.high_open),
+    };
+    Some(Interval { low, high, low_open, high_open })
+}
+
+/// "percent of 10", "per cent of twenty-two" (the percentage named after).
+fn percent_of(toks: &[Tok], i: usize) -> Option<Core> {
+    let t = toks.get(i)?;
+    let j = if t.is("per") && toks.get(i + 1).is_some_and(|n| n.is("cent")) {
+        i + 2
+    } else if PERCENT_WORDS.contains(&t.low.as_str()) {
+        i + 1
+    } else {
+        return None;
+    };
+    if !toks.get(j).is_some_and(|o| o.is("of")) {
+        return None;
+    }
+    let n = parse_number(toks, j + 1).filter(|n| !n.ordinal)?;
+    Some(Core { end: n.end, kind: QuantityKind::Percent, value: Interval::point(n.value), unit: Unit::Percent, per_unit: 1.0 })
 }
 
 /// "between 20 and 30", "from 200 to 300".

@@ -78,7 +78,7 @@ pub fn parse_role(title: &str) -> Option<Role> {
         rest.push(std::mem::take(&mut toks[k]));
         k += 1;
     }
-    let title = canonical_title(&rest, &mut of)?;
+    let title = canonical_title(&rest)?;
     let rank = rest.iter().find(|w| RANKS.contains(&w.as_str())).cloned();
     let qualifier = qualifier.or(rank);
     let key = [qualifier.as_deref().filter(|q| is_temporal(q)), of.as_deref(), Some(title.as_str())]
@@ -109,7 +109,7 @@ fn country_at(toks: &[String], k: usize) -> Option<(String, usize)> {
 }
 
 /// Joins the title words, applying synonyms and "secretary of X" → "X secretary".
-fn canonical_title(words: &[String], of: &mut Option<String>) -> Option<String> {
+fn canonical_title(words: &[String]) -> Option<String> {
     let mut text = words.join(" ");
     for (from, to) in SYNONYMS {
         text = replace_word(&text, from, to);
@@ -121,13 +121,12 @@ fn canonical_title(words: &[String], of: &mut Option<String>) -> Option<String> 
         let (head, tail) = (ws[..p].to_vec(), ws[p + 1..].to_vec());
         ws = if tail.is_empty() { head } else { tail.into_iter().chain(head).collect() };
     }
-    ws.retain(|w| !matches!(*w, "the" | "presidential") || false);
+    ws.retain(|w| !matches!(*w, "the" | "presidential"));
     let title = ws.join(" ");
     let has_head = ws.iter().any(|w| HEADS.contains(w));
     if !has_head {
         return None;
     }
-    let _ = of;
     Some(title)
 }
 

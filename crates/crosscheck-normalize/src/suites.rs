@@ -236,7 +236,7 @@ fn within(f: &Found, x: f64, rel: f64) -> bool {
     x >= v.low - slack && v.high.is_none_or(|h| x <= h + slack)
 }
 
-fn text_of<'a>(input: &'a str, f: &Found) -> String {
+fn text_of(input: &str, f: &Found) -> String {
     input.get(f.range.clone()).unwrap_or("").trim().to_lowercase()
 }
 
