@@ -158,10 +158,15 @@ fn number_fallback(t: &Thresholds, a: &Prepared, b: &Prepared) -> Option<String>
     })
 }
 
+/// The same entity with roles neither of which contains the other's words
+/// ("president" vs "prime minister"); a role that only adds words
+/// ("envoy" vs "special envoy") is less specific, not contradictory.
 fn role_conflict(a: &Prepared, b: &Prepared) -> Option<String> {
     a.roles.iter().find_map(|(k, ra)| {
         let rb = b.roles.get(k)?;
-        (ra != rb).then(|| format!("{k} has role \"{ra}\" on one side and \"{rb}\" on the other"))
+        let show = |r: &BTreeSet<String>| r.iter().map(String::as_str).collect::<Vec<_>>().join(" ");
+        (!ra.is_subset(rb) && !rb.is_subset(ra))
+            .then(|| format!("{k} has role \"{}\" on one side and \"{}\" on the other", show(ra), show(rb)))
     })
 }
 

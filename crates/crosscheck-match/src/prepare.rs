@@ -152,8 +152,9 @@ pub struct Prepared {
     /// Capitalised non-initial words (folded): an entity proxy used when
     /// the claim carries no entities.
     pub capitalised: BTreeSet<String>,
-    /// Role key of each entity that has one, by entity key.
-    pub roles: BTreeMap<String, String>,
+    /// Folded role-key words of each entity that has a role, by entity key
+    /// (`u.s.|envoy` and `us envoy` both give `{us, envoy}`).
+    pub roles: BTreeMap<String, BTreeSet<String>>,
     /// The claim's quantities.
     pub quantities: Vec<Quantity>,
     /// Negated, by the claim's flag or by a negation word in the text.
@@ -185,7 +186,11 @@ pub fn prepare_with(claim: &Claim, idf: &IdfTable) -> Prepared {
         numbers: a.numbers,
         capitalised: a.capitalised,
         entity_keys: claim.entities.iter().map(|e| e.key.clone()).filter(|k| !k.is_empty()).collect(),
-        roles: claim.entities.iter().filter_map(|e| e.role.as_ref().map(|r| (e.key.clone(), r.key.clone()))).collect(),
+        roles: claim
+            .entities
+            .iter()
+            .filter_map(|e| e.role.as_ref().map(|r| (e.key.clone(), fold_tokens(&r.key).into_iter().collect())))
+            .collect(),
         quantities: claim.quantities.clone(),
         negated,
         hedged,

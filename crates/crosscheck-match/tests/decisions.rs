@@ -1,5 +1,7 @@
 //! Decision kinds on hand-made pairs.
 
+#![allow(clippy::panic)]
+
 use crosscheck_core::{Claim, EdgeKind, Interval, Quantity, QuantityKind, Span, Unit};
 use crosscheck_extract::analyse_sentence;
 use crosscheck_match::{decide, prepare, score_pairs, Model, Prepared};
