@@ -2,7 +2,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crosscheck_core::{Quantity, Unit};
+use crosscheck_core::Quantity;
+use crosscheck_normalize::{compatible, Compatibility};
 
 use crate::prepare::Prepared;
 
@@ -316,42 +317,20 @@ fn speaker_features(a: &Prepared, b: &Prepared) -> [f64; 2] {
     }
 }
 
-/// Same unit (and same quantity kind) — the precondition for comparing values.
-fn same_unit(x: &Quantity, y: &Quantity) -> bool {
-    x.kind == y.kind && x.unit.is_some() && x.unit == y.unit
-}
-
 /// The first quantity of `a` that has comparable quantities in `b` but
-/// overlaps none of them, with one of those it contradicts. Quantities
-/// without a value or unit are incomparable and never conflict. Dates are
-/// compared by their resolved date ranges when both have one.
+/// agrees with none of them, with one of those it contradicts. Comparison is
+/// the normaliser's [`compatible`]: same kind and unit, overlapping intervals
+/// (or overlapping resolved dates); quantities without a value or unit are
+/// incomparable and never conflict.
 pub fn quantities_incompatible<'a>(a: &'a [Quantity], b: &'a [Quantity]) -> Option<(&'a Quantity, &'a Quantity)> {
     let one_way = |xs: &'a [Quantity], ys: &'a [Quantity]| {
         xs.iter().find_map(|x| {
-            let comparable: Vec<&Quantity> = ys.iter().filter(|y| comparable(x, y)).collect();
-            let first = comparable.first()?;
-            (!comparable.iter().any(|y| agree(x, y))).then_some((x, *first))
+            let verdicts: Vec<(&'a Quantity, Compatibility)> = ys.iter().map(|y| (y, compatible(x, y))).collect();
+            let against = verdicts.iter().find(|(_, v)| *v == Compatibility::Incompatible)?.0;
+            (!verdicts.iter().any(|(_, v)| *v == Compatibility::Compatible)).then_some((x, against))
         })
     };
     one_way(a, b).or_else(|| one_way(b, a).map(|(y, x)| (x, y)))
-}
-
-fn comparable(x: &Quantity, y: &Quantity) -> bool {
-    if x.date.is_some() && y.date.is_some() {
-        return true;
-    }
-    same_unit(x, y) && x.value.is_some() && y.value.is_some() && !matches!(x.unit, Some(Unit::Other(ref u)) if u.is_empty())
-}
-
-fn agree(x: &Quantity, y: &Quantity) -> bool {
-    if let (Some(dx), Some(dy)) = (&x.date, &y.date) {
-        let (ex, ey) = (dx.end.unwrap_or(dx.start), dy.end.unwrap_or(dy.start));
-        return dx.start <= ey && dy.start <= ex;
-    }
-    match (&x.value, &y.value) {
-        (Some(vx), Some(vy)) => vx.overlaps(vy),
-        _ => true,
-    }
 }
 
 #[cfg(test)]
