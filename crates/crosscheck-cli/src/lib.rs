@@ -29,6 +29,14 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Check a story: extract, match, cluster and report.
+    Check {
+        /// A story: a directory of articles or a JSON Lines file.
+        story: PathBuf,
+        /// Where to write the report (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 /// Runs the command line and returns the process's exit code.
@@ -46,6 +54,12 @@ fn dispatch(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
         Command::Extract { story, out } => {
             let report = extract_report(&story)?;
+            let json = serde_json::to_string_pretty(&report)?;
+            write_output(out.as_deref(), &json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { story, out } => {
+            let report = check_report(&story)?;
             let json = serde_json::to_string_pretty(&report)?;
             write_output(out.as_deref(), &json)?;
             Ok(ExitCode::SUCCESS)
@@ -86,4 +100,30 @@ pub fn extract_report(story: &Path) -> anyhow::Result<Report> {
         derivations: Vec::new(),
         diagnostics,
     })
+}
+
+/// Reads a story and runs the whole pipeline: claims, matches, graph.
+pub fn check_report(story: &Path) -> anyhow::Result<Report> {
+    let mut report = extract_report(story)?;
+    let model = crosscheck_match::Model::embedded()?;
+    let prepared: Vec<_> = report.claims.par_iter().map(crosscheck_match::prepare).collect();
+    let article_of: Vec<usize> = {
+        let ids: std::collections::BTreeMap<&crosscheck_core::ArticleId, usize> =
+            report.articles.iter().enumerate().map(|(i, a)| (&a.id, i)).collect();
+        report.claims.iter().map(|c| ids.get(&c.article).copied().unwrap_or(0)).collect()
+    };
+    let candidates = crosscheck_match::candidates(&prepared, &article_of);
+    let pairs: Vec<crosscheck_graph::ScoredPair> = candidates
+        .par_iter()
+        .filter_map(|&(a, b)| {
+            let d = crosscheck_match::decide(&model, &prepared[a], &prepared[b]);
+            d.kind.map(|kind| crosscheck_graph::ScoredPair { a, b, kind, score: d.score, rule: d.rule, features: d.features })
+        })
+        .collect();
+    let analysis = crosscheck_graph::analyse(&report.articles, &report.claims, &pairs, &Default::default());
+    report.edges = analysis.edges;
+    report.clusters = analysis.clusters;
+    report.disputes = analysis.disputes;
+    report.derivations = analysis.derivations;
+    Ok(report)
 }

@@ -1,0 +1,224 @@
+//! Disagreements between claims: numbers, dates, negations, roles and
+//! speakers.
+//!
+//! Four sources: conflict links from the matcher (same fact, incompatible
+//! detail); role conflicts of one person across articles ("former
+//! president" against "president"); the same quotation put in different
+//! mouths; and incompatible quantities inside one cluster. When the two
+//! sides are attributed to different sources ("police said 5", "the
+//! hospital said 7") the dispute is of kind `attribution`: reported, not
+//! contradicted.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crosscheck_core::{
+    AttributionMode, Claim, ClaimId, ClusterId, Dispute, DisputeKind, DisputeSide, EdgeKind, EntityKind, Role,
+};
+use crosscheck_normalize::{compatible, roles_conflict, same_entity, Compatibility};
+
+/// A decided link between two claims, by claim index.
+#[derive(Debug, Clone)]
+pub struct Decided {
+    /// One claim.
+    pub a: usize,
+    /// The other claim.
+    pub b: usize,
+    /// The link's kind.
+    pub kind: EdgeKind,
+    /// The rule that decided it.
+    pub rule: String,
+}
+
+/// A dispute before ids are assigned.
+#[derive(Debug, Clone)]
+struct Draft {
+    kind: DisputeKind,
+    detail: String,
+    sides: Vec<(String, Vec<usize>)>,
+}
+
+/// Finds every dispute of a story. `cluster_of[i]` is claim i's cluster.
+pub fn disputes(claims: &[Claim], links: &[Decided], cluster_of: &[ClusterId], max_per_side: usize) -> Vec<Dispute> {
+    let mut drafts = Vec::new();
+    drafts.extend(conflicts(claims, links));
+    drafts.extend(role_conflicts(claims));
+    drafts.extend(speaker_conflicts(claims, links));
+    drafts.extend(cluster_quantity_conflicts(claims, cluster_of));
+    finish(claims, drafts, cluster_of, max_per_side)
+}
+
+fn speakers_differ(a: &Claim, b: &Claim) -> bool {
+    match (&a.attribution, &b.attribution) {
+        (Some(x), Some(y)) => !same_entity(&x.speaker_key, &y.speaker_key, EntityKind::Person),
+        _ => false,
+    }
+}
+
+fn kind_of_rule(rule: &str) -> DisputeKind {
+    let r = rule.to_lowercase();
+    if r.contains("negat") {
+        DisputeKind::Negation
+    } else if r.contains("role") {
+        DisputeKind::Role
+    } else if r.contains("date") {
+        DisputeKind::Date
+    } else {
+        DisputeKind::Number
+    }
+}
+
+/// The quantities of `a` that `b` contradicts, as readable text.
+fn reading(a: &Claim, b: &Claim) -> String {
+    let clash = a.quantities.iter().find(|qa| b.quantities.iter().any(|qb| compatible(qa, qb) == Compatibility::Incompatible));
+    clash.map_or_else(|| a.text.clone(), |q| q.text.clone())
+}
+
+fn conflicts(claims: &[Claim], links: &[Decided]) -> Vec<Draft> {
+    links
+        .iter()
+        .filter(|l| l.kind == EdgeKind::Conflict)
+        .map(|l| {
+            let (a, b) = (&claims[l.a], &claims[l.b]);
+            let kind = if speakers_differ(a, b) { DisputeKind::Attribution } else { kind_of_rule(&l.rule) };
+            let detail = match kind {
+                DisputeKind::Attribution => format!(
+                    "different sources give different details ({}); reported, not contradicted",
+                    l.rule
+                ),
+                _ => l.rule.clone(),
+            };
+            Draft { kind, detail, sides: vec![(reading(a, b), vec![l.a]), (reading(b, a), vec![l.b])] }
+        })
+        .collect()
+}
+
+/// People named with roles that cannot both hold: the same title, one
+/// side "former" and the other not (or another incompatible qualifier).
+fn role_conflicts(claims: &[Claim]) -> Vec<Draft> {
+    // (person key, role key) → claims; person keys grouped by same_entity.
+    let mut by_person: Vec<(String, BTreeMap<String, (Role, Vec<usize>)>)> = Vec::new();
+    for (i, c) in claims.iter().enumerate() {
+        for e in c.entities.iter().filter(|e| e.kind == EntityKind::Person) {
+            let Some(role) = &e.role else { continue };
+            let slot = match by_person.iter().position(|(k, _)| same_entity(k, &e.key, EntityKind::Person)) {
+                Some(p) => p,
+                None => {
+                    by_person.push((e.key.clone(), BTreeMap::new()));
+                    by_person.len() - 1
+                }
+            };
+            let entry = by_person[slot].1.entry(role.key.clone()).or_insert_with(|| (role.clone(), Vec::new()));
+            if !entry.1.contains(&i) {
+                entry.1.push(i);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (person, roles) in by_person {
+        let list: Vec<&(Role, Vec<usize>)> = roles.values().collect();
+        let mut sides: Vec<(String, Vec<usize>)> = Vec::new();
+        for (i, (ra, ca)) in list.iter().enumerate() {
+            for (rb, _) in &list[i + 1..] {
+                if ra.title == rb.title && roles_conflict(ra, rb) && ra.qualifier != rb.qualifier {
+                    if !sides.iter().any(|(k, _)| *k == ra.key) {
+                        sides.push((ra.key.clone(), ca.clone()));
+                    }
+                    if let Some((r, c)) = list.iter().find(|(r, _)| r.key == rb.key) {
+                        if !sides.iter().any(|(k, _)| *k == r.key) {
+                            sides.push((r.key.clone(), c.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        let articles = |v: &Vec<usize>| v.iter().map(|&i| claims[i].article.clone()).collect::<BTreeSet<_>>();
+        let spans_articles = sides.len() >= 2 && sides.iter().map(|(_, v)| articles(v)).collect::<Vec<_>>().windows(2).any(|w| w[0] != w[1]);
+        if spans_articles {
+            let readings: Vec<String> = sides.iter().map(|(k, _)| k.replace('|', " ")).collect();
+            out.push(Draft {
+                kind: DisputeKind::Role,
+                detail: format!("{person} is given conflicting roles: {}", readings.join(" vs ")),
+                sides: sides.into_iter().map(|(k, v)| (k.replace('|', " "), v)).collect(),
+            });
+        }
+    }
+    out
+}
+
+/// The same quotation attributed to different speakers.
+fn speaker_conflicts(claims: &[Claim], links: &[Decided]) -> Vec<Draft> {
+    links
+        .iter()
+        .filter(|l| l.kind == EdgeKind::Verbatim)
+        .filter(|l| {
+            let (a, b) = (&claims[l.a], &claims[l.b]);
+            a.mode == AttributionMode::DirectQuote && b.mode == AttributionMode::DirectQuote && speakers_differ(a, b)
+        })
+        .map(|l| {
+            let (a, b) = (&claims[l.a], &claims[l.b]);
+            let who = |c: &Claim| c.attribution.as_ref().map_or_else(String::new, |x| x.speaker.clone());
+            Draft {
+                kind: DisputeKind::Speaker,
+                detail: format!("the same words are attributed to {} and to {}", who(a), who(b)),
+                sides: vec![(who(a), vec![l.a]), (who(b), vec![l.b])],
+            }
+        })
+        .collect()
+}
+
+/// Members of one cluster with incompatible quantities of the same unit.
+fn cluster_quantity_conflicts(claims: &[Claim], cluster_of: &[ClusterId]) -> Vec<Draft> {
+    let mut members: BTreeMap<&ClusterId, Vec<usize>> = BTreeMap::new();
+    for (i, c) in cluster_of.iter().enumerate() {
+        members.entry(c).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    for list in members.values().filter(|l| l.len() > 1) {
+        for (x, &i) in list.iter().enumerate() {
+            for &j in &list[x + 1..] {
+                if claims[i].article == claims[j].article {
+                    continue;
+                }
+                let clash = claims[i].quantities.iter().find_map(|qa| {
+                    claims[j].quantities.iter().find(|qb| compatible(qa, qb) == Compatibility::Incompatible).map(|qb| (qa, qb))
+                });
+                if let Some((qa, qb)) = clash {
+                    let kind = if speakers_differ(&claims[i], &claims[j]) { DisputeKind::Attribution } else { DisputeKind::Number };
+                    out.push(Draft {
+                        kind,
+                        detail: format!("\"{}\" vs \"{}\"", qa.text, qb.text),
+                        sides: vec![(qa.text.clone(), vec![i]), (qb.text.clone(), vec![j])],
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+fn finish(claims: &[Claim], drafts: Vec<Draft>, cluster_of: &[ClusterId], max_per_side: usize) -> Vec<Dispute> {
+    let mut seen = BTreeSet::new();
+    let mut out: Vec<Dispute> = Vec::new();
+    for d in drafts {
+        let mut all: Vec<usize> = d.sides.iter().flat_map(|(_, v)| v.iter().copied()).collect();
+        all.sort_unstable();
+        all.dedup();
+        if !seen.insert((d.kind, all.clone())) {
+            continue;
+        }
+        let clusters: BTreeSet<&ClusterId> = all.iter().map(|&i| &cluster_of[i]).collect();
+        let cluster = (clusters.len() == 1).then(|| clusters.into_iter().next().cloned()).flatten();
+        let ids = |v: &[usize]| -> Vec<ClaimId> { v.iter().take(max_per_side).map(|&i| claims[i].id.clone()).collect() };
+        let sides: Vec<DisputeSide> =
+            d.sides.iter().map(|(reading, v)| DisputeSide { reading: reading.clone(), claims: ids(v) }).collect();
+        let mut claim_ids: Vec<ClaimId> = sides.iter().flat_map(|s| s.claims.iter().cloned()).collect();
+        claim_ids.sort();
+        claim_ids.dedup();
+        out.push(Dispute { id: String::new(), cluster, claims: claim_ids, kind: d.kind, detail: d.detail, sides });
+    }
+    out.sort_by(|a, b| a.claims.cmp(&b.claims).then(a.kind.cmp(&b.kind)));
+    for (n, d) in out.iter_mut().enumerate() {
+        d.id = format!("D{}", n + 1);
+    }
+    out
+}
