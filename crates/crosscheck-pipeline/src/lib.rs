@@ -1,0 +1,107 @@
+//! The whole pipeline as one call: a story on disk in, a corroboration
+//! [`Report`] out.
+//!
+//! ```text
+//! text::load_story ─► extract::extract ─► match::{prepare, candidates, decide} ─► graph::analyse ─► Report
+//! ```
+//!
+//! Each stage is a separate crate with plain data between them; this crate
+//! only sequences them, runs the per-article and per-pair work on rayon's
+//! pool, and keeps the output deterministic (results are collected in input
+//! order, so the report is byte-identical whatever the thread count).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crosscheck_core::{ArticleId, Report, SCHEMA_VERSION};
+use crosscheck_extract::ExtractOptions;
+use crosscheck_graph::{GraphOptions, ScoredPair};
+use crosscheck_text::{IngestOptions, Story};
+use rayon::prelude::*;
+
+/// Why a story could not be checked.
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    /// The story could not be read.
+    #[error(transparent)]
+    Text(#[from] crosscheck_text::TextError),
+    /// The matcher's model could not be loaded.
+    #[error("the matcher's model could not be loaded: {0}")]
+    Model(#[from] crosscheck_match::MatchError),
+}
+
+/// Settings for every stage.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Reading the story.
+    pub ingest: IngestOptions,
+    /// Extracting claims.
+    pub extract: ExtractOptions,
+    /// Matching thresholds.
+    pub matching: crosscheck_match::Thresholds,
+    /// Clustering, derivation and dispute settings.
+    pub graph: GraphOptions,
+}
+
+/// Reads a story and extracts its claims into a report without clusters.
+pub fn extract(story: &Path, opts: &Options) -> Result<Report, PipelineError> {
+    let loaded = crosscheck_text::load_story(story, &opts.ingest)?;
+    Ok(extract_story(&loaded, opts))
+}
+
+/// Extracts the claims of an already loaded story.
+pub fn extract_story(story: &Story, opts: &Options) -> Report {
+    let per_doc: Vec<_> = story.documents.par_iter().map(|d| crosscheck_extract::extract(d, &opts.extract)).collect();
+    let mut diagnostics = story.diagnostics.clone();
+    let mut claims = Vec::new();
+    for (c, d) in per_doc {
+        claims.extend(c);
+        diagnostics.extend(d);
+    }
+    Report {
+        schema_version: SCHEMA_VERSION.to_string(),
+        generator: format!("crosscheck {}", env!("CARGO_PKG_VERSION")),
+        story: story.path.clone(),
+        articles: story.documents.iter().map(|d| d.article.clone()).collect(),
+        claims,
+        edges: Vec::new(),
+        clusters: Vec::new(),
+        disputes: Vec::new(),
+        derivations: Vec::new(),
+        diagnostics,
+    }
+}
+
+/// Reads a story and runs every stage: claims, matches, graph.
+pub fn check(story: &Path, opts: &Options) -> Result<Report, PipelineError> {
+    let loaded = crosscheck_text::load_story(story, &opts.ingest)?;
+    check_story(&loaded, opts)
+}
+
+/// Runs every stage on an already loaded story.
+pub fn check_story(story: &Story, opts: &Options) -> Result<Report, PipelineError> {
+    let mut report = extract_story(story, opts);
+    let analysis = analyse(&report, opts)?;
+    report.edges = analysis.edges;
+    report.clusters = analysis.clusters;
+    report.disputes = analysis.disputes;
+    report.derivations = analysis.derivations;
+    Ok(report)
+}
+
+/// Matches and clusters the claims of an extracted report.
+pub fn analyse(report: &Report, opts: &Options) -> Result<crosscheck_graph::Analysis, PipelineError> {
+    let model = crosscheck_match::Model::embedded()?;
+    let prepared: Vec<_> = report.claims.par_iter().map(crosscheck_match::prepare).collect();
+    let ids: BTreeMap<&ArticleId, usize> = report.articles.iter().enumerate().map(|(i, a)| (&a.id, i)).collect();
+    let article_of: Vec<usize> = report.claims.iter().map(|c| ids.get(&c.article).copied().unwrap_or(0)).collect();
+    let candidates = crosscheck_match::candidates_with(&prepared, &article_of, &opts.matching);
+    let pairs: Vec<ScoredPair> = candidates
+        .par_iter()
+        .filter_map(|&(a, b)| {
+            let d = crosscheck_match::decide_with(&model, &opts.matching, &prepared[a], &prepared[b]);
+            d.kind.map(|kind| ScoredPair { a, b, kind, score: d.score, rule: d.rule, features: d.features })
+        })
+        .collect();
+    Ok(crosscheck_graph::analyse(&report.articles, &report.claims, &pairs, &opts.graph))
+}
