@@ -17,7 +17,19 @@ fn main() -> anyhow::Result<()> {
             }
             let d = crosscheck_match::decide(&model, &prepared[a], &prepared[b]);
             let cand = cands.contains(&(a, b)) || cands.contains(&(b, a));
-            println!("{}\t{}\t{:.3}\t{:?}\t{}", report.claims[a].id, report.claims[b].id, d.score, d.kind, cand);
+            let f = |n: &str| d.features.get(n).copied().unwrap_or(0.0);
+            println!(
+                "{}\t{}\t{:.3}\t{:?}\t{}\t{:.3}\t{:.3}\t{:.3}\t{:.3}",
+                report.claims[a].id,
+                report.claims[b].id,
+                d.score,
+                d.kind,
+                cand,
+                f("idf_containment_min"),
+                f("idf_containment_max"),
+                f("entity_shared"),
+                f("tfidf_cosine")
+            );
         }
     }
     Ok(())
