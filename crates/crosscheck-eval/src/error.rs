@@ -80,6 +80,26 @@ pub enum EvalError {
         /// End offset given by the gold.
         end: i64,
     },
+    /// The pipeline could not check a story (harness).
+    #[error("pipeline: {0}")]
+    Pipeline(#[from] crosscheck_pipeline::PipelineError),
+    /// The matcher failed: model not loadable, too few rows to cross-validate (harness).
+    #[error("matcher: {0}")]
+    Match(#[from] crosscheck_match::MatchError),
+    /// A normalisation suite file could not be read (harness).
+    #[error("normalisation suite: {0}")]
+    Suite(#[from] crosscheck_normalize::suites::SuiteError),
+    /// An in-memory document could not be built from corpus text (harness).
+    #[error("{what}: cannot build a document: {problem}")]
+    Document {
+        /// The corpus document (ECB+ file name, FNC-1 body id).
+        what: String,
+        /// What `crosscheck_text::document_from_text` said.
+        problem: String,
+    },
+    /// The harness was asked for nothing, or for a gold file without a story.
+    #[error("harness: {0}")]
+    Options(String),
 }
 
 impl EvalError {

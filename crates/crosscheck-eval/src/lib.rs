@@ -57,6 +57,18 @@
 //! detection, ECB+ for cross-document event coreference, with the classic
 //! same-lemma baseline as a reference point ([`corpora::ecb_pairs`]).
 //!
+//! # The harness
+//!
+//! [`harness::run`] measures everything at once — the seed story against
+//! its gold, any other gold story, paraphrase matching on MRPC and STS
+//! Benchmark, the normalisation suites, cross-document matching on ECB+
+//! and dispute detection on FNC-1 — into a [`harness::Table`] that renders
+//! for a terminal and as the blocks of `docs/accuracy.md`, every figure
+//! with its anchor and the command that produced it. `--quick` is CI's
+//! guard (`tests/floors.rs` against [`harness::FLOORS`]); run it with
+//! `cargo run --release -p crosscheck-eval --example eval -- --quick` (or
+//! `--all --write-docs` to refresh the docs).
+//!
 //! # Errors
 //!
 //! Nothing here panics on bad input. Every failure is an [`EvalError`] that
@@ -66,6 +78,7 @@ pub mod corpora;
 mod error;
 mod explain;
 mod gold;
+pub mod harness;
 mod story;
 
 pub use error::EvalError;
