@@ -99,10 +99,7 @@ pub const NOT_NAMES: &[&str] = &[
 pub const SPEAKER_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
 
 /// Words that negate a clause.
-pub const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "n't", "cannot", "denied",
-    "refused", "rejected", "unlikely", "improbable",
-];
+pub const NEGATIONS: &[&str] = &["not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "n't", "cannot"];
 
 /// Words that hedge a clause.
 pub const HEDGES: &[&str] = &[

@@ -37,7 +37,7 @@ use chrono::NaiveDate;
 use crosscheck_core::{
     ArticleId, Attribution, AttributionMode, Claim, ClaimId, ClaimKind, Diagnostic, Entity, EntityKind, Quantity,
 };
-use crosscheck_normalize::{entity_key, find_quantities, parse_role, DateContext};
+use crosscheck_normalize::{entity_key, find_quantities, key_for, parse_role, DateContext};
 use crosscheck_text::{BlockKind, Document};
 
 use entities::{Mention, People};
@@ -134,7 +134,7 @@ pub fn analyse_sentence(text: &str) -> Claim {
     let (quotes, _) = attribution::quoted_ranges(text, false);
     let found = attribution::find(text, &quotes);
     let attribution = found.filter(|f| !f.pronoun).map(|f| Attribution {
-        speaker_key: entity_key(&f.speaker),
+        speaker_key: key_for(&f.speaker, EntityKind::Person),
         speaker: f.speaker,
         speaker_span: None,
         cue: f.cue,
@@ -184,7 +184,7 @@ fn entity(m: &Mention, span: impl Fn(Range<usize>) -> crosscheck_core::Span, peo
         text: m.name.clone(),
         span: span(m.range.clone()),
         kind,
-        key: entity_key(&full),
+        key: key_for(&full, kind),
         role: m.role.as_deref().and_then(parse_role),
     }
 }
@@ -330,7 +330,7 @@ impl Reader<'_> {
             .find(|m| m.kind == EntityKind::Person && !quotes.iter().any(|q| q.start <= m.range.start && m.range.end <= q.end));
         if let Some(m) = found {
             let full = self.people.full_name(&m.name).unwrap_or(&m.name).to_string();
-            let speaker = Speaker { text: m.name.clone(), key: entity_key(&full) };
+            let speaker = Speaker { text: m.name.clone(), key: person(&full) };
             // A speaker named in this sentence stays the more recent referent.
             if self.last_speaker_sentence != self.sentence_counter {
                 self.last_speaker = Some(speaker);
@@ -377,43 +377,38 @@ impl Reader<'_> {
     fn relative_antecedent(&self, context: &str) -> Option<Speaker> {
         let m = entities::mentions(context, &self.people).into_iter().rev().find(|m| m.kind == EntityKind::Person)?;
         let full = self.people.full_name(&m.name).unwrap_or(&m.name).to_string();
-        Some(Speaker { text: m.name.clone(), key: entity_key(&full) })
+        Some(Speaker { text: m.name.clone(), key: person(&full) })
     }
 
     /// A speaker phrase to a canonical key: the person it names (full name
     /// through the article), the person a role phrase stands for, or the
     /// organisation.
     fn resolve_speaker(&self, phrase: &str, before: &str, context: &str) -> Speaker {
+        let speaker = |key: String| Speaker { text: phrase.to_string(), key };
+        let office = phrase.to_lowercase().ends_with("office");
         let mentions = entities::mentions(phrase, &self.people);
-        let has_person = mentions.iter().any(|m| m.kind == EntityKind::Person);
-        if !has_person && before.trim_end().ends_with(',') {
+        if let Some(m) = mentions.iter().rev().find(|m| m.kind == EntityKind::Person) {
+            let key = person(self.people.full_name(&m.name).unwrap_or(&m.name));
+            return speaker(if office { format!("{key}:office") } else { key });
+        }
+        if before.trim_end().ends_with(',') {
             // "Farhan Haq, deputy spokesman for …, said": the appositive's person.
             let last_person = |t: &str| {
                 entities::mentions(t, &self.people).into_iter().rev().find(|m| m.kind == EntityKind::Person)
             };
             if let Some(m) = last_person(before).or_else(|| last_person(context)) {
-                let full = self.people.full_name(&m.name).unwrap_or(&m.name).to_string();
-                return Speaker { text: phrase.to_string(), key: entity_key(&full) };
+                return speaker(person(self.people.full_name(&m.name).unwrap_or(&m.name)));
             }
         }
-        let office = phrase.to_lowercase().ends_with("office");
-        let pick = mentions
-            .iter()
-            .rev()
-            .find(|m| m.kind == EntityKind::Person)
-            .or_else(|| mentions.iter().rev().find(|m| m.kind != EntityKind::Place))
-            .or_else(|| mentions.last());
-        if let Some(m) = pick.filter(|m| m.kind == EntityKind::Person || m.role.is_none() || mentions.len() > 1) {
-            let full = self.people.full_name(&m.name).unwrap_or(&m.name).to_string();
-            let key = entity_key(&full);
-            let key = if office { format!("{key}:office") } else { key };
-            return Speaker { text: phrase.to_string(), key };
-        }
         if let Some(name) = self.person_with_role(phrase) {
-            return Speaker { text: phrase.to_string(), key: entity_key(&name) };
+            return speaker(person(&name));
+        }
+        if let Some(m) = mentions.iter().rev().find(|m| m.kind != EntityKind::Place).or_else(|| mentions.last()) {
+            let key = entity_key(&m.name);
+            return speaker(if office { format!("{key}:office") } else { key });
         }
         let bare = ["the ", "The ", "a ", "A ", "an ", "An "].iter().find_map(|d| phrase.strip_prefix(d)).unwrap_or(phrase);
-        Speaker { text: phrase.to_string(), key: entity_key(bare) }
+        speaker(entity_key(bare))
     }
 
     /// The person the article last introduced with the title in `phrase`
@@ -478,6 +473,11 @@ impl Reader<'_> {
         self.claims.push(claim);
         true
     }
+}
+
+/// The canonical key of a person's name (surname-based, spelling-folded).
+fn person(name: &str) -> String {
+    key_for(name, EntityKind::Person)
 }
 
 /// ", military analyst, …" after a name: the title phrase in apposition.

@@ -145,14 +145,26 @@ fn role_conflicts(claims: &[Claim]) -> Vec<Draft> {
     out
 }
 
-/// The same quotation attributed to different speakers.
+/// True when the claim's speaker was resolved to a named person (not a
+/// pronoun, role phrase or organisation left unresolved).
+fn named_speaker(c: &Claim) -> bool {
+    c.attribution.as_ref().is_some_and(|a| {
+        a.speaker_span.is_some() && c.entities.iter().any(|e| e.kind == EntityKind::Person && e.key == a.speaker_key)
+    })
+}
+
+/// The same quotation attributed to different named speakers.
 fn speaker_conflicts(claims: &[Claim], links: &[Decided]) -> Vec<Draft> {
     links
         .iter()
         .filter(|l| l.kind == EdgeKind::Verbatim)
         .filter(|l| {
             let (a, b) = (&claims[l.a], &claims[l.b]);
-            a.mode == AttributionMode::DirectQuote && b.mode == AttributionMode::DirectQuote && speakers_differ(a, b)
+            a.mode == AttributionMode::DirectQuote
+                && b.mode == AttributionMode::DirectQuote
+                && named_speaker(a)
+                && named_speaker(b)
+                && speakers_differ(a, b)
         })
         .map(|l| {
             let (a, b) = (&claims[l.a], &claims[l.b]);

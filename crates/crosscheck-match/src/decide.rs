@@ -34,6 +34,18 @@ pub struct Thresholds {
     /// token-set ratio of the non-number tokens above which differing digit
     /// numbers are a conflict.
     pub number_fallback_token_set: f64,
+    /// Shared fragment: fewest consecutive tokens two claims must share for
+    /// the fragment alone to make them a paraphrase (a quotation or a phrase
+    /// carried over from one outlet's wording to another's).
+    pub fragment_min_tokens: usize,
+    /// Shared fragment: fewest content words (not stopwords, not names) in it.
+    pub fragment_min_content: usize,
+    /// Shared fragment: the match score given to such a pair when the
+    /// model's own score is lower.
+    pub fragment_score: f64,
+    /// Conflict without a shared entity (one side names none): topic
+    /// containment needed for a quantity or negation to count as a conflict.
+    pub conflict_unanchored_containment: f64,
     /// Blocking: a key (stem, entity, quantity bucket) whose posting list is
     /// longer than this generates no pairs.
     pub block_max_posting: usize,
@@ -53,6 +65,10 @@ impl Default for Thresholds {
             conflict_topic_containment: 0.6,
             conflict_min_shared: 2,
             number_fallback_token_set: 0.9,
+            conflict_unanchored_containment: 0.8,
+            fragment_min_tokens: 6,
+            fragment_min_content: 2,
+            fragment_score: 0.6,
             block_max_posting: 64,
             block_min_idf: 3.0,
             block_min_shared_keys: 2,
@@ -84,16 +100,57 @@ pub fn decide_with(model: &Model, t: &Thresholds, a: &Prepared, b: &Prepared) ->
     let f = features(a, b);
     let score = model.probability(&f);
     let cut = t.paraphrase_score.unwrap_or(model.threshold);
-    let (kind, rule) = if let Some(why) = conflict(t, a, b) {
+    let (kind, rule) = if let Some(why) = conflict(t, a, b, score >= cut) {
         (Some(EdgeKind::Conflict), why)
     } else if let Some(why) = verbatim(t, &f) {
         (Some(EdgeKind::Verbatim), why)
     } else if score >= cut {
         (Some(EdgeKind::Paraphrase), format!("paraphrase: score {score:.3} ≥ threshold {cut:.3}"))
+    } else if let Some(why) = shared_fragment(t, a, b) {
+        let lifted = score.max(t.fragment_score);
+        return PairDecision { score: lifted, kind: Some(EdgeKind::Paraphrase), rule: why, features: f.to_map() };
     } else {
         (None, format!("no match: score {score:.3} < threshold {cut:.3}"))
     };
     PairDecision { score, kind, rule, features: f.to_map() }
+}
+
+/// The longest run of consecutive tokens both claims share, as (start in
+/// `a`, length).
+fn longest_shared_run(a: &[String], b: &[String]) -> (usize, usize) {
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut best = (0, 0);
+    for i in 1..=a.len() {
+        let mut cur = vec![0usize; b.len() + 1];
+        for j in 1..=b.len() {
+            if a[i - 1] == b[j - 1] {
+                cur[j] = prev[j - 1] + 1;
+                if cur[j] > best.1 {
+                    best = (i - cur[j], cur[j]);
+                }
+            }
+        }
+        prev = cur;
+    }
+    best
+}
+
+/// A fragment of wording carried from one claim to the other: enough
+/// consecutive shared tokens, with enough content words that are not names
+/// (a shared "Secretary of State Marco Rubio" alone says nothing).
+fn shared_fragment(t: &Thresholds, a: &Prepared, b: &Prepared) -> Option<String> {
+    let (start, len) = longest_shared_run(&a.tokens, &b.tokens);
+    if len < t.fragment_min_tokens {
+        return None;
+    }
+    let run = &a.tokens[start..start + len];
+    let content = run
+        .iter()
+        .filter(|w| !crate::prepare::is_stopword(w) && !a.capitalised.contains(*w) && !b.capitalised.contains(*w))
+        .count();
+    (content >= t.fragment_min_content).then(|| {
+        format!("paraphrase: shares the fragment \"{}\" ({len} words, {content} content words)", run.join(" "))
+    })
 }
 
 fn verbatim(t: &Thresholds, f: &Features) -> Option<String> {
@@ -121,11 +178,65 @@ fn same_topic(t: &Thresholds, a: &Prepared, b: &Prepared) -> Option<String> {
         .then(|| format!("same topic ({shared} shared content stems, containment {containment:.2})"))
 }
 
+/// Containment of the smaller side's non-numeric content stems in the other's.
+fn topic_containment(a: &Prepared, b: &Prepared) -> f64 {
+    let (ta, tb) = (topic_stems(a), topic_stems(b));
+    let smaller = ta.len().min(tb.len());
+    if smaller == 0 {
+        0.0
+    } else {
+        ta.intersection(&tb).count() as f64 / smaller as f64
+    }
+}
+
+/// Both claims are about the same named subject: they share an entity, or
+/// neither names one and their wording is nearly contained.
+fn anchored(t: &Thresholds, a: &Prepared, b: &Prepared) -> bool {
+    let (ea, eb) = (&a.entity_keys, &b.entity_keys);
+    if !ea.is_empty() && !eb.is_empty() {
+        return !ea.is_disjoint(eb);
+    }
+    let shared = topic_stems(a).intersection(&topic_stems(b)).count();
+    topic_containment(a, b) >= t.conflict_unanchored_containment && shared > t.conflict_min_shared
+}
+
+/// Words that negate what follows them.
+const NEGATORS: &[&str] = &["not", "no", "never", "n't", "cannot", "nor", "neither", "none"];
+
+/// How many content words after a negator count as its scope.
+const NEGATION_SCOPE_WORDS: usize = 3;
+
+/// The negation bears on something the other claim says: one of the
+/// content words right after the negator occurs in the other claim ("does
+/// not believe NATO membership …" against "NATO membership is improbable";
+/// not "no specific date" against a claim that names no date).
+fn negation_in_scope(negated: &Prepared, other: &Prepared) -> bool {
+    let other_stems: BTreeSet<&str> = other.stems.iter().map(String::as_str).collect();
+    negated.tokens.iter().enumerate().filter(|(_, w)| NEGATORS.contains(&w.as_str()) || w.ends_with("n't")).any(|(i, _)| {
+        negated.stems[i + 1..]
+            .iter()
+            .zip(&negated.tokens[i + 1..])
+            .filter(|(_, w)| !crate::prepare::is_stopword(w))
+            .take(NEGATION_SCOPE_WORDS)
+            .any(|(s, _)| other_stems.contains(s.as_str()))
+    })
+}
+
 /// A conflict explanation, when the pair shares its topic but disagrees.
-fn conflict(t: &Thresholds, a: &Prepared, b: &Prepared) -> Option<String> {
+/// Quantities and negations conflict only between claims anchored on the
+/// same subject (two calls of different lengths are not a dispute); a
+/// negation must also contradict an otherwise matching claim.
+fn conflict(t: &Thresholds, a: &Prepared, b: &Prepared, matches: bool) -> Option<String> {
+    let anchor = anchored(t, a, b);
+    let (neg, other) = if a.negated { (a, b) } else { (b, a) };
+    let negation = a.negated != b.negated
+        && anchor
+        && (matches || topic_containment(a, b) >= t.conflict_unanchored_containment)
+        && negation_in_scope(neg, other);
     let detail = quantity_conflict(a, b)
+        .filter(|_| anchor)
         .or_else(|| number_fallback(t, a, b))
-        .or_else(|| (a.negated != b.negated).then(|| "one side is negated, the other is not".to_string()))
+        .or_else(|| negation.then(|| "one side is negated, the other is not".to_string()))
         .or_else(|| role_conflict(a, b))?;
     let topic = same_topic(t, a, b)?;
     Some(format!("conflict: {topic} but {detail}"))
