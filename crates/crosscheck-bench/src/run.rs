@@ -1,0 +1,173 @@
+//! One measured run of the pipeline on one story, meant to run in its own
+//! child process so that its peak memory is its own.
+//!
+//! [`run_whole`] times exactly what a user runs: `crosscheck_text::load_story`
+//! followed by `crosscheck_pipeline::check_story` (together identical to
+//! `crosscheck_pipeline::check`), then the JSON report rendered and written.
+//! [`run_stages`] re-sequences the same stage calls as
+//! `crosscheck_pipeline::analyse` with a timer around each, for the profile.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+use std::time::Instant;
+
+use crosscheck_core::{ArticleId, Report};
+use crosscheck_graph::ScoredPair;
+use crosscheck_pipeline::Options;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::BenchError;
+use crate::measure::{load_average, peak_rss_kib};
+
+/// Seconds spent in each stage of one run.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Stages {
+    /// Reading, decoding, layout and sentence segmentation.
+    pub load: f64,
+    /// Claim extraction.
+    pub extract: f64,
+    /// `crosscheck_match::prepare` of every claim.
+    pub prepare: f64,
+    /// Blocking: candidate pairs.
+    pub candidates: f64,
+    /// Features, scores and decisions of the candidate pairs.
+    pub decide: f64,
+    /// Derivations, clustering, disputes, edges (`crosscheck_graph::analyse`).
+    pub graph: f64,
+    /// Rendering and writing the JSON report.
+    pub write: f64,
+    /// Candidate pairs scored.
+    pub candidate_pairs: usize,
+    /// Pairs decided as verbatim, paraphrase or conflict.
+    pub matched_pairs: usize,
+}
+
+/// The outcome of one run.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RunResult {
+    /// Articles read.
+    pub articles: usize,
+    /// Bytes of article text read.
+    pub bytes: usize,
+    /// Claims extracted.
+    pub claims: usize,
+    /// Clusters formed.
+    pub clusters: usize,
+    /// Edges reported.
+    pub edges: usize,
+    /// Rayon threads used.
+    pub threads: usize,
+    /// Wall time from start of reading to the report written, seconds.
+    pub wall: f64,
+    /// Of which reading the story.
+    pub load: f64,
+    /// Of which `check_story`.
+    pub check: f64,
+    /// Of which rendering and writing the JSON.
+    pub write: f64,
+    /// The per-stage breakdown, for stage runs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stages: Option<Stages>,
+    /// Peak resident memory of the process, KiB.
+    pub peak_rss_kib: u64,
+    /// One-minute load average at the end of the run.
+    pub load_average: f64,
+}
+
+/// The report as the CLI writes it (pretty JSON).
+pub fn render_report(report: &Report) -> Result<String, BenchError> {
+    Ok(serde_json::to_string_pretty(report)?)
+}
+
+fn write_report(report: &Report, out: &Path) -> Result<(), BenchError> {
+    let json = render_report(report)?;
+    fs::write(out, json).map_err(|e| BenchError::io(out, e))
+}
+
+fn summary(report: &Report) -> RunResult {
+    RunResult {
+        articles: report.articles.len(),
+        bytes: report.articles.iter().map(|a| a.bytes).sum(),
+        claims: report.claims.len(),
+        clusters: report.clusters.len(),
+        edges: report.edges.len(),
+        threads: rayon::current_num_threads(),
+        ..RunResult::default()
+    }
+}
+
+/// Loads, checks and writes the report of `story`, timing each part.
+pub fn run_whole(story: &Path, out: &Path) -> Result<RunResult, BenchError> {
+    let opts = Options::default();
+    let t0 = Instant::now();
+    let loaded = crosscheck_text::load_story(story, &opts.ingest).map_err(crosscheck_pipeline::PipelineError::from)?;
+    let t1 = Instant::now();
+    let report = crosscheck_pipeline::check_story(&loaded, &opts)?;
+    drop(loaded);
+    let t2 = Instant::now();
+    write_report(&report, out)?;
+    let t3 = Instant::now();
+    let mut r = summary(&report);
+    r.load = (t1 - t0).as_secs_f64();
+    r.check = (t2 - t1).as_secs_f64();
+    r.write = (t3 - t2).as_secs_f64();
+    r.wall = (t3 - t0).as_secs_f64();
+    r.peak_rss_kib = peak_rss_kib();
+    r.load_average = load_average();
+    Ok(r)
+}
+
+/// Like [`run_whole`], with each stage of the pipeline timed on its own.
+pub fn run_stages(story: &Path, out: &Path) -> Result<RunResult, BenchError> {
+    let opts = Options::default();
+    let mut s = Stages::default();
+    let start = Instant::now();
+    let mut clock = Instant::now();
+    let mut lap = || {
+        let now = Instant::now();
+        let d = (now - clock).as_secs_f64();
+        clock = now;
+        d
+    };
+    let loaded = crosscheck_text::load_story(story, &opts.ingest).map_err(crosscheck_pipeline::PipelineError::from)?;
+    s.load = lap();
+    let mut report = crosscheck_pipeline::extract_story(&loaded, &opts);
+    drop(loaded);
+    s.extract = lap();
+    let model = crosscheck_match::Model::embedded().map_err(crosscheck_pipeline::PipelineError::from)?;
+    let prepared: Vec<_> = report.claims.par_iter().map(crosscheck_match::prepare).collect();
+    s.prepare = lap();
+    let ids: BTreeMap<&ArticleId, usize> = report.articles.iter().enumerate().map(|(i, a)| (&a.id, i)).collect();
+    let article_of: Vec<usize> = report.claims.iter().map(|c| ids.get(&c.article).copied().unwrap_or(0)).collect();
+    let candidates = crosscheck_match::candidates_with(&prepared, &article_of, &opts.matching);
+    s.candidates = lap();
+    let pairs: Vec<ScoredPair> = candidates
+        .par_iter()
+        .filter_map(|&(a, b)| {
+            let d = crosscheck_match::decide_with(&model, &opts.matching, &prepared[a], &prepared[b]);
+            d.kind.map(|kind| ScoredPair { a, b, kind, score: d.score, rule: d.rule, features: d.features })
+        })
+        .collect();
+    s.decide = lap();
+    let analysis = crosscheck_graph::analyse(&report.articles, &report.claims, &pairs, &opts.graph);
+    report.edges = analysis.edges;
+    report.clusters = analysis.clusters;
+    report.disputes = analysis.disputes;
+    report.derivations = analysis.derivations;
+    s.graph = lap();
+    write_report(&report, out)?;
+    s.write = lap();
+    s.candidate_pairs = candidates.len();
+    s.matched_pairs = pairs.len();
+    let mut r = summary(&report);
+    r.wall = start.elapsed().as_secs_f64();
+    r.load = s.load;
+    r.check = s.extract + s.prepare + s.candidates + s.decide + s.graph;
+    r.write = s.write;
+    r.stages = Some(s);
+    r.peak_rss_kib = peak_rss_kib();
+    r.load_average = load_average();
+    Ok(r)
+}
