@@ -68,7 +68,7 @@ mod tests {
     fn table(v: f64) -> Table {
         let mut s = Section::new("seed", "Seed story", "cmd");
         s.rows.push(Row::new("seed.pair_f1", "pair F1", v, Unit::Rate, "anchor"));
-        Table { mode: "quick".into(), sections: vec![s], skipped: Vec::new(), seconds: 0.0 }
+        Table { mode: "quick".into(), sections: vec![s], skipped: Vec::new(), seconds: 0.0, cpu_seconds: None }
     }
 
     #[test]

@@ -188,11 +188,12 @@ pub fn accuracy_doc() -> PathBuf {
 /// in [`Table::skipped`]; unreadable or malformed data is an error.
 pub fn run(opts: &HarnessOptions) -> Result<Table, EvalError> {
     let start = Instant::now();
+    let cpu = cpu_seconds();
     let m = &opts.measures;
     if *m == Measures::default() && opts.gold.is_none() {
         return Err(EvalError::Options("no measure selected (use --quick, --all or --gold FILE --story DIR)".into()));
     }
-    let mut t = Table { mode: opts.mode(), sections: Vec::new(), skipped: Vec::new(), seconds: 0.0 };
+    let mut t = Table { mode: opts.mode(), sections: Vec::new(), skipped: Vec::new(), seconds: 0.0, cpu_seconds: None };
     if m.seed {
         timed(&mut t, || seed::seed_section(opts))?;
     }
@@ -212,6 +213,7 @@ pub fn run(opts: &HarnessOptions) -> Result<Table, EvalError> {
         timed(&mut t, || fnc::section(opts))?;
     }
     t.seconds = start.elapsed().as_secs_f64();
+    t.cpu_seconds = cpu.zip(cpu_seconds()).map(|(a, b)| b - a);
     Ok(t)
 }
 
@@ -238,8 +240,23 @@ pub(crate) fn first_missing<'p>(paths: &[&'p Path]) -> Option<&'p Path> {
     paths.iter().copied().find(|p| !p.exists())
 }
 
+/// Clock ticks per second of `/proc/self/stat` (USER_HZ, 100 on Linux).
+const CLOCK_TICKS: f64 = 100.0;
+
+/// CPU seconds (user + system, all threads) this process has used so far,
+/// from `/proc/self/stat`; `None` where that file does not exist.
+pub fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    let rest = stat.rsplit_once(')')?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / CLOCK_TICKS)
+}
+
 fn timed(t: &mut Table, f: impl FnOnce() -> Result<Measured, EvalError>) -> Result<(), EvalError> {
     let start = Instant::now();
+    let cpu = cpu_seconds();
     let m = f()?;
     for s in &m.skipped {
         eprintln!("{s}");
@@ -247,6 +264,7 @@ fn timed(t: &mut Table, f: impl FnOnce() -> Result<Measured, EvalError>) -> Resu
     t.skipped.extend(m.skipped);
     if let Some(mut s) = m.section {
         s.seconds = start.elapsed().as_secs_f64();
+        s.cpu_seconds = cpu.zip(cpu_seconds()).map(|(a, b)| b - a);
         t.sections.push(s);
     }
     Ok(())

@@ -87,6 +87,8 @@ pub struct Section {
     pub notes: Vec<String>,
     /// Wall-clock seconds the section took.
     pub seconds: f64,
+    /// CPU seconds (all threads) the section took, where measurable.
+    pub cpu_seconds: Option<f64>,
 }
 
 impl Section {
@@ -100,7 +102,13 @@ impl Section {
             detail: String::new(),
             notes: Vec::new(),
             seconds: 0.0,
+            cpu_seconds: None,
         }
+    }
+
+    /// "12.3 s" or "12.3 s wall, 20.1 s CPU".
+    pub fn runtime(&self) -> String {
+        runtime(self.seconds, self.cpu_seconds)
     }
 
     /// The section's docs block: figures table, notes, command, runtime.
@@ -118,8 +126,15 @@ impl Section {
                 let _ = writeln!(s, "- {n}");
             }
         }
-        let _ = write!(s, "\nProduced by `{}` ({:.1} s).\n", self.command, self.seconds);
+        let _ = write!(s, "\nProduced by `{}` ({}).\n", self.command, self.runtime());
         s
+    }
+}
+
+fn runtime(wall: f64, cpu: Option<f64>) -> String {
+    match cpu {
+        Some(c) => format!("{wall:.1} s wall, {c:.1} s CPU"),
+        None => format!("{wall:.1} s"),
     }
 }
 
@@ -142,6 +157,8 @@ pub struct Table {
     pub skipped: Vec<String>,
     /// Wall-clock seconds of the whole run.
     pub seconds: f64,
+    /// CPU seconds (all threads) of the whole run, where measurable.
+    pub cpu_seconds: Option<f64>,
 }
 
 impl Table {
@@ -172,9 +189,9 @@ impl Table {
         let w_value = self.rows().map(|r| r.shown().chars().count()).max().unwrap_or(0).max(5);
         let w_floor = self.rows().map(|r| r.floor_shown().chars().count()).max().unwrap_or(0).max(5);
         let mut s = String::new();
-        let _ = writeln!(s, "crosscheck accuracy ({}, {:.1} s)", self.mode, self.seconds);
+        let _ = writeln!(s, "crosscheck accuracy ({}, {})", self.mode, runtime(self.seconds, self.cpu_seconds));
         for sec in &self.sections {
-            let _ = writeln!(s, "\n== {} ({:.1} s) — {}", sec.title, sec.seconds, sec.command);
+            let _ = writeln!(s, "\n== {} ({}) — {}", sec.title, sec.runtime(), sec.command);
             let _ = writeln!(s, "  {:<w_label$}  {:>w_value$}  {:<w_floor$}  anchor", "measure", "value", "floor");
             for r in &sec.rows {
                 let mark = if floor_of(&r.key).is_some_and(|b| !b.holds(r.value)) { " BELOW FLOOR" } else { "" };
