@@ -4,8 +4,11 @@ use std::collections::BTreeSet;
 
 fn main() -> anyhow::Result<()> {
     let story = std::env::args().nth(1).ok_or_else(|| anyhow::anyhow!("usage: pairdebug STORY"))?;
-    let report = crosscheck_cli::extract_report(std::path::Path::new(&story))?;
-    let model = crosscheck_match::Model::embedded()?;
+    let report = crosscheck_cli::extract_report(std::path::Path::new(&story), &Default::default())?;
+    let model = match std::env::var("MODEL") {
+        Ok(path) => crosscheck_match::Model::from_json(&std::fs::read_to_string(path)?)?,
+        Err(_) => crosscheck_match::Model::embedded()?,
+    };
     let prepared: Vec<_> = report.claims.iter().map(crosscheck_match::prepare).collect();
     let ids: Vec<&str> = report.claims.iter().map(|c| c.article.0.as_str()).collect();
     let article_of: Vec<usize> = ids.iter().map(|a| report.articles.iter().position(|x| x.id.0 == *a).unwrap_or(0)).collect();

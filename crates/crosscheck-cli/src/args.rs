@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args as ClapArgs, Parser, Subcommand, ValueEnum};
 use crosscheck_report::Format;
 
 const MAIN_EXAMPLES: &str = "\
@@ -16,12 +16,14 @@ Examples:
   crosscheck inspect data/demo C1              one cluster (or a claim: ARTICLE#N) in detail
   crosscheck batch stories/ --out reports/     every story of a folder, in parallel
   crosscheck pairs pairs.tsv                   score sentence pairs with the matcher
+  crosscheck eval --quick                      accuracy figures on the shared corpora
 
 A story is a directory of articles (.txt, .md, .html, .json, with an optional
 story.toml giving each file's outlet and date) or a JSON Lines file of
 {\"outlet\", \"published\", \"title\", \"text\"} records.
 
-Exit codes: 0 success, 1 some stories of a batch failed, 2 usage or input error.";
+Exit codes: 0 success, 1 some stories of a batch failed (or, for eval, a
+figure is below its floor), 2 usage or input error.";
 
 /// Cross-verify the claims of several outlets' coverage of one story:
 /// which facts are corroborated by independent outlets, which only
@@ -192,6 +194,40 @@ Examples:
     Pairs {
         /// The pair file: .tsv/.txt (MRPC layout) or .jsonl.
         file: PathBuf,
+    },
+    /// Measure accuracy: the seed story against its gold, MRPC, STS, the
+    /// normalisation suites, ECB+ and FNC-1 (data from ../shared).
+    #[command(
+        group(ArgGroup::new("what").required(true).multiple(true).args(["all", "quick", "gold"])),
+        after_help = "\
+Measures whose data is missing are listed as SKIPPED. The exit code is 1 when
+a figure falls below its floor (see docs/accuracy.md).
+
+Examples:
+  crosscheck eval --quick                                   the CI set (a few minutes)
+  crosscheck eval --all                                     every measure
+  crosscheck eval --gold story.gold.json --story story/    one annotated story
+  crosscheck eval --quick --markdown                        the docs/accuracy.md blocks"
+    )]
+    Eval {
+        /// Every measure (full 10-fold MRPC, STS, ECB+, FNC-1): slow.
+        #[arg(long, conflicts_with = "quick")]
+        all: bool,
+        /// The quick set: seed story, an MRPC subset, normalisation suites.
+        #[arg(long)]
+        quick: bool,
+        /// A gold annotation (layout of shared/gold/seed-story.gold.json) to score --story against.
+        #[arg(long, requires = "story", value_name = "FILE")]
+        gold: Option<PathBuf>,
+        /// The story directory the --gold file annotates.
+        #[arg(long, requires = "gold", value_name = "DIR")]
+        story: Option<PathBuf>,
+        /// The shared data folder (default: ../shared beside the workspace).
+        #[arg(long, value_name = "DIR")]
+        shared: Option<PathBuf>,
+        /// Print the Markdown blocks of docs/accuracy.md instead of the terminal table.
+        #[arg(long)]
+        markdown: bool,
     },
 }
 

@@ -207,7 +207,10 @@ fn process(story: &StoryInput, out: &Path, settings: &Settings, console: &Consol
     let checked = catch_unwind(AssertUnwindSafe(|| crosscheck_pipeline::check(&story.path, &settings.options)));
     let report = match checked {
         Ok(Ok(report)) => report,
-        Ok(Err(e)) => return Outcome::Failed(crosscheck_report::sanitize_terminal(&e.to_string()).into_owned()),
+        Ok(Err(e)) => {
+            let text = crate::error_text(&crate::story_error(&story.path, e, "check"));
+            return Outcome::Failed(crosscheck_report::sanitize_terminal(&text).into_owned());
+        }
         Err(_) => return Outcome::Failed("internal error (a bug in crosscheck): the pipeline panicked on this story".into()),
     };
     for line in console.diagnostic_lines(&report.diagnostics, Some(&story.name)) {

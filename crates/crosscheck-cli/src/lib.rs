@@ -37,6 +37,7 @@
 
 pub mod args;
 pub mod batch;
+pub mod eval;
 pub mod output;
 pub mod pairs;
 
@@ -109,6 +110,10 @@ fn dispatch(args: Args, console: Console) -> anyhow::Result<ExitCode> {
             batch::run(&dir, &out, &settings, &console)
         }
         Command::Pairs { file } => pairs::run(&file, &console),
+        Command::Eval { all, quick, gold, story, shared, markdown } => {
+            let request = eval::Request { all, quick, gold: gold.zip(story), shared, markdown };
+            eval::run(&request, opts, &console)
+        }
     }
 }
 
