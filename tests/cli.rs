@@ -181,7 +181,7 @@ fn limits_reach_the_pipeline() {
 fn help_texts_have_examples() {
     let main = run_at_root(&["--help"]).ok();
     assert!(main.stdout.contains("Examples:") && main.stdout.contains("batch"));
-    for sub in ["extract", "check", "disputes", "inspect", "batch", "pairs"] {
+    for sub in ["extract", "check", "disputes", "inspect", "batch", "pairs", "eval"] {
         let help = run_at_root(&[sub, "--help"]).ok();
         assert!(help.stdout.contains("Examples:"), "{sub} --help has examples:\n{}", help.stdout);
     }
@@ -302,6 +302,20 @@ fn pairs_scores_tsv_and_jsonl() {
     assert!(!run.stdout.contains("accuracy"), "no labels, no accuracy: {}", run.stdout);
     let bad = dir.run(&["pairs", "missing.tsv"]).expect_code(2);
     assert!(bad.stderr.contains("missing.tsv"), "{}", bad.stderr);
+}
+
+// ---------------------------------------------------------------- eval
+
+#[test]
+fn eval_scores_a_gold_story_and_needs_a_measure() {
+    let nothing = run_at_root(&["eval"]).expect_code(2);
+    assert!(nothing.stderr.contains("--quick"), "{}", nothing.stderr);
+    run_at_root(&["eval", "--gold", "g.json"]).expect_code(2);
+    let Some(seeds) = shared_seeds("eval of the seed story against its gold") else { return };
+    let gold = seeds.join("../gold/seed-story.gold.json");
+    let run = run_at_root(&["eval", "--gold", s(&gold), "--story", s(&seeds)]);
+    assert!(run.code == 0 || run.code == 1, "0, or 1 when below a floor: {}", run.stderr);
+    assert!(run.stdout.contains("mention recall") && run.stdout.contains("crosscheck eval --gold"), "{}", run.stdout);
 }
 
 // ---------------------------------------------------------------- snapshots
