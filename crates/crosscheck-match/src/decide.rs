@@ -66,7 +66,7 @@ impl Default for Thresholds {
             conflict_min_shared: 2,
             number_fallback_token_set: 0.9,
             conflict_unanchored_containment: 0.8,
-            fragment_min_tokens: 6,
+            fragment_min_tokens: 5,
             fragment_min_content: 2,
             fragment_score: 0.6,
             block_max_posting: 64,
@@ -139,7 +139,7 @@ fn longest_shared_run(a: &[String], b: &[String]) -> (usize, usize) {
 /// consecutive shared tokens, with enough content words that are not names
 /// (a shared "Secretary of State Marco Rubio" alone says nothing).
 fn shared_fragment(t: &Thresholds, a: &Prepared, b: &Prepared) -> Option<String> {
-    let (start, len) = longest_shared_run(&a.tokens, &b.tokens);
+    let (start, len) = longest_shared_run(&a.stems, &b.stems);
     if len < t.fragment_min_tokens {
         return None;
     }
