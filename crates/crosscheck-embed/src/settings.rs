@@ -1,0 +1,27 @@
+//! Every tunable number of the crate, in one place.
+
+/// Texts embedded per forward pass. 32 keeps padding waste low for
+/// sentence-length claims while amortising per-call overhead.
+pub const BATCH_SIZE: usize = 32;
+
+/// Word pieces kept per text (the model's `max_seq_length` in
+/// sentence-transformers); longer texts are truncated.
+pub const MAX_TOKENS: usize = 256;
+
+/// Settings of the semantic candidate search ([`crate::nearest_pairs`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NeighbourOptions {
+    /// Nearest cross-article neighbours kept per claim. Bounds the pair
+    /// count at `k · n` whatever the story size.
+    pub k: usize,
+    /// Cosine below which a neighbour is not a candidate. all-MiniLM-L6-v2
+    /// gives unrelated news sentences 0–0.3 and paraphrases 0.7–0.95; 0.5
+    /// keeps the loose paraphrases that share few words (the scorer decides).
+    pub min_cosine: f32,
+}
+
+impl Default for NeighbourOptions {
+    fn default() -> Self {
+        NeighbourOptions { k: 5, min_cosine: 0.5 }
+    }
+}
