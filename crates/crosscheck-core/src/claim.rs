@@ -173,6 +173,10 @@ pub struct Claim {
     pub hedged: bool,
     /// Index of the paragraph (block) the claim stands in, from 0.
     pub paragraph: usize,
+    /// The broader claim this one is a narrower fact of, when it was cut
+    /// out of one (a duration inside an event: "held a 90-minute call").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<ClaimId>,
 }
 
 fn is_false(b: &bool) -> bool {

@@ -108,6 +108,7 @@ impl<'a> Builder<'a> {
             negated: false,
             hedged: false,
             paragraph: 0,
+            part_of: None,
         };
         self.report.claims.push(claim);
         self.report.claims.last().map(|c| c.id.clone()).unwrap_or(ClaimId(String::new()))

@@ -154,6 +154,7 @@ pub fn analyse_sentence(text: &str) -> Claim {
         negated: has_any(text, lexicon::NEGATIONS),
         hedged: has_any(text, lexicon::HEDGES),
         paragraph: 0,
+        part_of: None,
     }
 }
 
@@ -469,10 +470,87 @@ impl Reader<'_> {
             negated: has_any(text, lexicon::NEGATIONS),
             hedged: has_any(text, lexicon::HEDGES),
             paragraph,
+            part_of: None,
         };
+        let parts = duration_parts(text);
         self.claims.push(claim);
+        let parent = self.claims.len() - 1;
+        for part in parts {
+            self.push_part(parent, range.start + part.start..range.start + part.end);
+        }
         true
     }
+
+    /// A narrower claim cut out of claim `parent`: same attribution and
+    /// paragraph, its own entities and quantities.
+    fn push_part(&mut self, parent: usize, range: Range<usize>) {
+        let doc = self.doc;
+        let text = &doc.text[range.clone()];
+        let to_span = |r: Range<usize>| doc.span(range.start + r.start..range.start + r.end);
+        let p = &self.claims[parent];
+        let mentions = entities::mentions(text, &self.people);
+        let claim = Claim {
+            id: ClaimId::new(&doc.article.id, self.claims.len() + 1),
+            article: doc.article.id.clone(),
+            span: doc.span(range.clone()),
+            text: text.to_string(),
+            kind: p.kind,
+            attribution: p.attribution.clone(),
+            mode: p.mode,
+            entities: mentions.iter().map(|m| entity(m, to_span, &self.people)).collect(),
+            quantities: quantities(text, doc.published(), to_span),
+            negated: has_any(text, lexicon::NEGATIONS),
+            hedged: has_any(text, lexicon::HEDGES),
+            paragraph: p.paragraph,
+            part_of: Some(p.id.clone()),
+        };
+        self.claims.push(claim);
+    }
+}
+
+/// Longest claim, in words, that is kept whole around a duration: longer
+/// claims also yield the duration as a narrower claim of its own.
+const MAX_WORDS_AROUND_DURATION: usize = 10;
+
+/// Words kept on each side of a duration in its narrower claim.
+const DURATION_CONTEXT_WORDS: usize = 2;
+
+/// Longest duration, in seconds, cut out as a narrower claim: the length
+/// of an event (a call, a meeting), not background ("three years of war").
+const MAX_EVENT_DURATION_SECONDS: f64 = 86_400.0;
+
+/// Durations stated inside a long claim ("… held a 90-minute phone
+/// conversation on Wednesday, …"): each becomes a narrower claim of the
+/// duration with a couple of words either side, not crossing punctuation.
+fn duration_parts(text: &str) -> Vec<Range<usize>> {
+    let ws = words::words(text);
+    if ws.len() <= MAX_WORDS_AROUND_DURATION {
+        return Vec::new();
+    }
+    let found = find_quantities(text, &DateContext { published: None });
+    found
+        .into_iter()
+        .filter(|f| f.kind == crosscheck_core::QuantityKind::Duration)
+        .filter(|f| f.value.is_some_and(|v| v.high.is_some_and(|h| h <= MAX_EVENT_DURATION_SECONDS)))
+        .filter_map(|f| {
+            let first = ws.iter().position(|w| w.range.end > f.range.start)?;
+            let last = ws.iter().rposition(|w| w.range.start < f.range.end)?;
+            let mut s = first;
+            while s > 0 && first - s < DURATION_CONTEXT_WORDS && plain_gap(text, &ws[s - 1], &ws[s]) {
+                s -= 1;
+            }
+            let mut e = last;
+            while e + 1 < ws.len() && e - last < DURATION_CONTEXT_WORDS && plain_gap(text, &ws[e], &ws[e + 1]) {
+                e += 1;
+            }
+            let r = ws[s].range.start..ws[e].range.end;
+            (r.len() < text.len()).then_some(r)
+        })
+        .collect()
+}
+
+fn plain_gap(text: &str, a: &words::Word<'_>, b: &words::Word<'_>) -> bool {
+    text[a.range.end..b.range.start].chars().all(|c| c == ' ' || c == '\n')
 }
 
 /// The canonical key of a person's name (surname-based, spelling-folded).

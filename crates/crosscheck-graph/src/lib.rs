@@ -103,7 +103,7 @@ pub fn analyse(articles: &[Article], claims: &[Claim], pairs: &[ScoredPair], opt
         .collect();
     let derivations = derive::derivations(articles, claims, &article_index, &matches, opts);
     let origins = derive::origins(articles, &derivations);
-    let groups = cluster::average_link(claims.len(), &cluster_links(pairs, opts), opts.cluster_cohesion);
+    let groups = cluster::average_link(claims.len(), &article_index, &cluster_links(pairs, opts), opts.cluster_cohesion);
     let mut cluster_of = vec![ClusterId(String::new()); claims.len()];
     for (n, g) in groups.iter().enumerate() {
         for &i in g {

@@ -35,11 +35,14 @@ pub fn candidates_with(claims: &[Prepared], article_of: &[usize], t: &Thresholds
         }
     }
     let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
-    for list in postings.values().filter(|l| l.len() <= t.block_max_posting) {
+    for (key, list) in postings.iter().filter(|(_, l)| l.len() <= t.block_max_posting) {
+        // A shared quantity (same kind, unit and magnitude) is enough alone:
+        // "lasted nearly 90 minutes" and "an hour and a half" share no word.
+        let weight = if key.starts_with("q:") { t.block_min_shared_keys } else { 1 };
         for (x, &i) in list.iter().enumerate() {
             for &j in &list[x + 1..] {
                 if article_of[i] != article_of[j] {
-                    *shared.entry((i, j)).or_insert(0) += 1;
+                    *shared.entry((i, j)).or_insert(0) += weight;
                 }
             }
         }

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crosscheck_core::EdgeKind;
+use crosscheck_normalize::{compatible, Compatibility};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -46,6 +47,22 @@ pub struct Thresholds {
     /// Conflict without a shared entity (one side names none): topic
     /// containment needed for a quantity or negation to count as a conflict.
     pub conflict_unanchored_containment: f64,
+    /// Same duration: widest interval, as a share of its upper bound, that
+    /// still counts as a specific duration ("nearly 90 minutes" is, "years"
+    /// is not).
+    pub duration_max_relative_width: f64,
+    /// Same duration: claims of at most this many tokens match on a
+    /// compatible specific duration alone ("which lasted nearly 90 minutes"
+    /// / "held a 90-minute phone conversation"); longer ones must also share
+    /// a content word.
+    pub duration_short_claim_tokens: usize,
+    /// Same duration: longest duration, in seconds, matched on its own. A
+    /// call or a meeting has a length worth matching; "three years" of a
+    /// war is background shared by many unrelated claims.
+    pub duration_max_seconds: f64,
+    /// Same duration: longest claim, in tokens, that counts as a statement of
+    /// a duration; longer claims carry their durations in narrower claims.
+    pub duration_focus_tokens: usize,
     /// Blocking: a key (stem, entity, quantity bucket) whose posting list is
     /// longer than this generates no pairs.
     pub block_max_posting: usize,
@@ -66,6 +83,10 @@ impl Default for Thresholds {
             conflict_min_shared: 2,
             number_fallback_token_set: 0.9,
             conflict_unanchored_containment: 0.8,
+            duration_max_relative_width: 0.25,
+            duration_short_claim_tokens: 8,
+            duration_focus_tokens: 12,
+            duration_max_seconds: 86_400.0,
             fragment_min_tokens: 5,
             fragment_min_content: 2,
             fragment_score: 0.6,
@@ -106,7 +127,7 @@ pub fn decide_with(model: &Model, t: &Thresholds, a: &Prepared, b: &Prepared) ->
         (Some(EdgeKind::Verbatim), why)
     } else if score >= cut {
         (Some(EdgeKind::Paraphrase), format!("paraphrase: score {score:.3} ≥ threshold {cut:.3}"))
-    } else if let Some(why) = shared_fragment(t, a, b) {
+    } else if let Some(why) = shared_fragment(t, a, b).or_else(|| same_duration(t, a, b)) {
         let lifted = score.max(t.fragment_score);
         return PairDecision { score: lifted, kind: Some(EdgeKind::Paraphrase), rule: why, features: f.to_map() };
     } else {
@@ -144,13 +165,55 @@ fn shared_fragment(t: &Thresholds, a: &Prepared, b: &Prepared) -> Option<String>
         return None;
     }
     let run = &a.tokens[start..start + len];
+    // Words of the claims' quantities ("an hour and a half") are values, not
+    // wording: two claims sharing only a quantity phrase share no fragment.
+    let quantity_words: BTreeSet<String> = a
+        .quantities
+        .iter()
+        .chain(&b.quantities)
+        .flat_map(|q| crate::prepare::fold_tokens(&q.text))
+        .collect();
     let content = run
         .iter()
-        .filter(|w| !crate::prepare::is_stopword(w) && !a.capitalised.contains(*w) && !b.capitalised.contains(*w))
+        .filter(|w| {
+            !crate::prepare::is_stopword(w)
+                && !a.capitalised.contains(*w)
+                && !b.capitalised.contains(*w)
+                && !quantity_words.contains(*w)
+        })
         .count();
     (content >= t.fragment_min_content).then(|| {
         format!("paraphrase: shares the fragment \"{}\" ({len} words, {content} content words)", run.join(" "))
     })
+}
+
+/// Specific durations (narrow intervals, in seconds) of a claim.
+fn specific_durations<'a>(t: &Thresholds, p: &'a Prepared) -> impl Iterator<Item = &'a crosscheck_core::Quantity> + 'a {
+    let width = t.duration_max_relative_width;
+    let longest = t.duration_max_seconds;
+    p.quantities.iter().filter(move |q| {
+        q.kind == crosscheck_core::QuantityKind::Duration
+            && q.value.is_some_and(|v| v.high.is_some_and(|h| h > 0.0 && h <= longest && (h - v.low) <= width * h))
+    })
+}
+
+/// The same specific duration stated about the same thing: compatible
+/// intervals, no disjoint entities, and a shared content word unless both
+/// claims are short statements of the duration.
+fn same_duration(t: &Thresholds, a: &Prepared, b: &Prepared) -> Option<String> {
+    if a.tokens.len() > t.duration_focus_tokens || b.tokens.len() > t.duration_focus_tokens {
+        return None;
+    }
+    let (qa, qb) = specific_durations(t, a).find_map(|x| {
+        specific_durations(t, b).find(|y| compatible(x, y) == Compatibility::Compatible).map(|y| (x, y))
+    })?;
+    let (ea, eb) = (&a.entity_keys, &b.entity_keys);
+    if !ea.is_empty() && !eb.is_empty() && ea.is_disjoint(eb) {
+        return None;
+    }
+    let short = a.tokens.len() <= t.duration_short_claim_tokens && b.tokens.len() <= t.duration_short_claim_tokens;
+    let shared = topic_stems(a).intersection(&topic_stems(b)).count();
+    (short || shared >= 1).then(|| format!("paraphrase: the same duration, \"{}\" and \"{}\"", qa.text, qb.text))
 }
 
 fn verbatim(t: &Thresholds, f: &Features) -> Option<String> {

@@ -68,6 +68,7 @@ fn claims() -> Vec<Claim> {
                 negated: false,
                 hedged: false,
                 paragraph: i,
+                part_of: None,
             });
         }
     }
