@@ -57,6 +57,8 @@ pub struct ScaleRow {
     pub runs: Vec<ChildRun>,
     /// Median wall time, seconds.
     pub wall: f64,
+    /// Median CPU seconds (all threads).
+    pub cpu: f64,
     /// Fastest run, seconds.
     pub wall_min: f64,
     /// Slowest run, seconds.
@@ -78,6 +80,21 @@ pub struct ScaleRow {
     pub stages: Option<RunResult>,
 }
 
+/// How many runs the scaling measurement makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScalePlan {
+    /// Runs per N below `large_from`.
+    pub runs: usize,
+    /// Runs per N from `large_from` on.
+    pub runs_large: usize,
+    /// Where "large" starts.
+    pub large_from: usize,
+    /// Rayon threads (`None`: all cores).
+    pub threads: Option<usize>,
+    /// Also one stage-timed run per N.
+    pub stages: bool,
+}
+
 /// The scaling measurement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScaleReport {
@@ -85,6 +102,8 @@ pub struct ScaleReport {
     pub rows: Vec<ScaleRow>,
     /// Fit of median wall time vs N over [`FIT_MIN_N`]..=[`FIT_MAX_N`].
     pub fit: Option<PowerFit>,
+    /// The same fit on median CPU time (less disturbed by load).
+    pub fit_cpu: Option<PowerFit>,
 }
 
 /// 1 vs 2 threads on one story.
@@ -96,6 +115,15 @@ pub struct ThreadsReport {
     pub one: Vec<f64>,
     /// Wall times with two threads.
     pub two: Vec<f64>,
+    /// CPU seconds with one thread.
+    #[serde(default)]
+    pub one_cpu: Vec<f64>,
+    /// CPU seconds with two threads.
+    #[serde(default)]
+    pub two_cpu: Vec<f64>,
+    /// Median one-minute load average over the runs.
+    #[serde(default)]
+    pub load_average: f64,
     /// Median(one) / median(two).
     pub speedup: f64,
     /// True when both reports are byte-identical.
@@ -178,40 +206,50 @@ impl Harness {
         Ok(ChildRun { result, process_wall })
     }
 
-    /// Medians of `runs` runs per N (plus one stage run when `stages`).
-    pub fn scale(&mut self, ns: &[usize], runs: usize, threads: Option<usize>, stages: bool) -> Result<ScaleReport, BenchError> {
+    /// Medians of `plan.runs` runs per N (`plan.runs_large` from
+    /// `plan.large_from` articles on), plus one stage run per N when asked.
+    pub fn scale(&mut self, ns: &[usize], plan: &ScalePlan) -> Result<ScaleReport, BenchError> {
+        let ScalePlan { threads, stages, .. } = *plan;
         let mut rows = Vec::new();
         for &n in ns {
             let story = self.story(n)?;
             let out = self.report_path(&format!("n{n}.json"))?;
             let mut done = Vec::new();
+            let runs = if n >= plan.large_from { plan.runs_large } else { plan.runs };
             for _ in 0..runs.max(1) {
                 done.push(self.child(&story, &out, threads, false)?);
             }
             let stage = if stages { Some(self.child(&story, &out, threads, true)?.result) } else { None };
             let row = scale_row(n, done, stage);
-            eprintln!("n={n:>6}  {:>8.2} s  {:>8.0} MiB  {:>9.0} claims/s", row.wall, row.peak_mib, row.claims_per_s);
+            eprintln!("n={n:>6}  {:>8.2} s ({:.2} s CPU)  {:>6.0} MiB  {:>7.0} claims/s", row.wall, row.cpu, row.peak_mib, row.claims_per_s);
             rows.push(row);
         }
         let pts: Vec<(f64, f64)> =
             rows.iter().filter(|r| (FIT_MIN_N..=FIT_MAX_N).contains(&r.n)).map(|r| (r.n as f64, r.wall)).collect();
-        Ok(ScaleReport { fit: fit_power(&pts), rows })
+        let cpu: Vec<(f64, f64)> =
+            rows.iter().filter(|r| (FIT_MIN_N..=FIT_MAX_N).contains(&r.n)).map(|r| (r.n as f64, r.cpu)).collect();
+        Ok(ScaleReport { fit: fit_power(&pts), fit_cpu: fit_power(&cpu), rows })
     }
 
     /// 1 vs 2 threads on the story of `n` articles, runs alternating.
     pub fn threads(&mut self, n: usize, runs: usize) -> Result<ThreadsReport, BenchError> {
         let story = self.story(n)?;
         let (p1, p2) = (self.report_path(&format!("n{n}-t1.json"))?, self.report_path(&format!("n{n}-t2.json"))?);
-        let (mut one, mut two) = (Vec::new(), Vec::new());
+        let (mut r1, mut r2) = (Vec::new(), Vec::new());
         for _ in 0..runs.max(1) {
-            one.push(self.child(&story, &p1, Some(1), false)?.result.wall);
-            two.push(self.child(&story, &p2, Some(2), false)?.result.wall);
+            r1.push(self.child(&story, &p1, Some(1), false)?.result);
+            r2.push(self.child(&story, &p2, Some(2), false)?.result);
+            eprintln!("threads n={n}: 1 → {:.2} s, 2 → {:.2} s", r1[r1.len() - 1].wall, r2[r2.len() - 1].wall);
         }
+        let pick = |v: &[RunResult], f: fn(&RunResult) -> f64| v.iter().map(f).collect::<Vec<f64>>();
+        let (one, two) = (pick(&r1, |r| r.wall), pick(&r2, |r| r.wall));
+        let (one_cpu, two_cpu) = (pick(&r1, |r| r.cpu), pick(&r2, |r| r.cpu));
+        let load_average = median(&[pick(&r1, |r| r.load_average), pick(&r2, |r| r.load_average)].concat());
         let a = std::fs::read(&p1).map_err(|e| BenchError::io(&p1, e))?;
         let b = std::fs::read(&p2).map_err(|e| BenchError::io(&p2, e))?;
         let identical = a == b;
         let differing = if identical { Vec::new() } else { differing_paths(&serde_json::from_slice(&a)?, &serde_json::from_slice(&b)?) };
-        Ok(ThreadsReport { n, speedup: median(&one) / median(&two), one, two, identical, differing })
+        Ok(ThreadsReport { n, speedup: median(&one) / median(&two), one, two, one_cpu, two_cpu, load_average, identical, differing })
     }
 
     /// Single-threaded segmentation and extraction throughput on the FNC-1
@@ -267,6 +305,7 @@ fn scale_row(n: usize, runs: Vec<ChildRun>, stages: Option<RunResult>) -> ScaleR
     ScaleRow {
         n,
         wall,
+        cpu: median(&runs.iter().map(|r| r.result.cpu).collect::<Vec<_>>()),
         wall_min: walls.iter().copied().fold(f64::INFINITY, f64::min),
         wall_max: walls.iter().copied().fold(0.0, f64::max),
         peak_mib: median(&runs.iter().map(|r| r.result.peak_rss_kib as f64 / 1024.0).collect::<Vec<_>>()),

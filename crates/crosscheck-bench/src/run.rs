@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::BenchError;
-use crate::measure::{load_average, peak_rss_kib};
+use crate::measure::{cpu_seconds, load_average, peak_rss_kib};
 
 /// Seconds spent in each stage of one run.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -67,9 +67,15 @@ pub struct RunResult {
     pub check: f64,
     /// Of which rendering and writing the JSON.
     pub write: f64,
+    /// CPU seconds (all threads) over the same span as `wall`.
+    #[serde(default)]
+    pub cpu: f64,
     /// The per-stage breakdown, for stage runs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stages: Option<Stages>,
+    /// The same breakdown in CPU seconds, for stage runs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stages_cpu: Option<Stages>,
     /// Peak resident memory of the process, KiB.
     pub peak_rss_kib: u64,
     /// One-minute load average at the end of the run.
@@ -101,6 +107,7 @@ fn summary(report: &Report) -> RunResult {
 /// Loads, checks and writes the report of `story`, timing each part.
 pub fn run_whole(story: &Path, out: &Path) -> Result<RunResult, BenchError> {
     let opts = Options::default();
+    let c0 = cpu_seconds();
     let t0 = Instant::now();
     let loaded = crosscheck_text::load_story(story, &opts.ingest).map_err(crosscheck_pipeline::PipelineError::from)?;
     let t1 = Instant::now();
@@ -114,6 +121,7 @@ pub fn run_whole(story: &Path, out: &Path) -> Result<RunResult, BenchError> {
     r.check = (t2 - t1).as_secs_f64();
     r.write = (t3 - t2).as_secs_f64();
     r.wall = (t3 - t0).as_secs_f64();
+    r.cpu = cpu_seconds() - c0;
     r.peak_rss_kib = peak_rss_kib();
     r.load_average = load_average();
     Ok(r)
@@ -123,26 +131,26 @@ pub fn run_whole(story: &Path, out: &Path) -> Result<RunResult, BenchError> {
 pub fn run_stages(story: &Path, out: &Path) -> Result<RunResult, BenchError> {
     let opts = Options::default();
     let mut s = Stages::default();
-    let start = Instant::now();
-    let mut clock = Instant::now();
-    let mut lap = || {
-        let now = Instant::now();
-        let d = (now - clock).as_secs_f64();
-        clock = now;
-        d
+    let mut c = Stages::default();
+    let (start, cpu_start) = (Instant::now(), cpu_seconds());
+    let mut clock = Lap::new();
+    let mut lap = |cpu_field: &mut f64| {
+        let (wall, cpu) = clock.lap();
+        *cpu_field = cpu;
+        wall
     };
     let loaded = crosscheck_text::load_story(story, &opts.ingest).map_err(crosscheck_pipeline::PipelineError::from)?;
-    s.load = lap();
+    s.load = lap(&mut c.load);
     let mut report = crosscheck_pipeline::extract_story(&loaded, &opts);
     drop(loaded);
-    s.extract = lap();
+    s.extract = lap(&mut c.extract);
     let model = crosscheck_match::Model::embedded().map_err(crosscheck_pipeline::PipelineError::from)?;
     let prepared: Vec<_> = report.claims.par_iter().map(crosscheck_match::prepare).collect();
-    s.prepare = lap();
+    s.prepare = lap(&mut c.prepare);
     let ids: BTreeMap<&ArticleId, usize> = report.articles.iter().enumerate().map(|(i, a)| (&a.id, i)).collect();
     let article_of: Vec<usize> = report.claims.iter().map(|c| ids.get(&c.article).copied().unwrap_or(0)).collect();
     let candidates = crosscheck_match::candidates_with(&prepared, &article_of, &opts.matching);
-    s.candidates = lap();
+    s.candidates = lap(&mut c.candidates);
     let pairs: Vec<ScoredPair> = candidates
         .par_iter()
         .filter_map(|&(a, b)| {
@@ -150,24 +158,48 @@ pub fn run_stages(story: &Path, out: &Path) -> Result<RunResult, BenchError> {
             d.kind.map(|kind| ScoredPair { a, b, kind, score: d.score, rule: d.rule, features: d.features })
         })
         .collect();
-    s.decide = lap();
+    s.decide = lap(&mut c.decide);
     let analysis = crosscheck_graph::analyse(&report.articles, &report.claims, &pairs, &opts.graph);
     report.edges = analysis.edges;
     report.clusters = analysis.clusters;
     report.disputes = analysis.disputes;
     report.derivations = analysis.derivations;
-    s.graph = lap();
+    s.graph = lap(&mut c.graph);
     write_report(&report, out)?;
-    s.write = lap();
+    s.write = lap(&mut c.write);
     s.candidate_pairs = candidates.len();
     s.matched_pairs = pairs.len();
     let mut r = summary(&report);
     r.wall = start.elapsed().as_secs_f64();
+    r.cpu = cpu_seconds() - cpu_start;
     r.load = s.load;
     r.check = s.extract + s.prepare + s.candidates + s.decide + s.graph;
     r.write = s.write;
+    c.candidate_pairs = s.candidate_pairs;
+    c.matched_pairs = s.matched_pairs;
     r.stages = Some(s);
+    r.stages_cpu = Some(c);
     r.peak_rss_kib = peak_rss_kib();
     r.load_average = load_average();
     Ok(r)
+}
+
+/// Wall and CPU time since the previous lap.
+struct Lap {
+    wall: Instant,
+    cpu: f64,
+}
+
+impl Lap {
+    fn new() -> Lap {
+        Lap { wall: Instant::now(), cpu: cpu_seconds() }
+    }
+
+    fn lap(&mut self) -> (f64, f64) {
+        let (now, cpu) = (Instant::now(), cpu_seconds());
+        let d = ((now - self.wall).as_secs_f64(), cpu - self.cpu);
+        self.wall = now;
+        self.cpu = cpu;
+        d
+    }
 }

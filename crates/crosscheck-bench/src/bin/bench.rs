@@ -5,12 +5,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use crosscheck_bench::cli::GenArgs;
-use crosscheck_bench::harness::{Harness, ScaleReport, ThreadsReport, ExtractRate};
+use crosscheck_bench::harness::{ExtractRate, Harness, ScalePlan, ScaleReport, ThreadsReport};
 use crosscheck_bench::measure::machine;
 use crosscheck_bench::peer::{PeerCommand, PeerReport};
 use crosscheck_bench::run::{run_stages, run_whole};
 use crosscheck_bench::BenchError;
-use serde::Serialize;
 
 /// Measure crosscheck on synthetic stories built from the shared corpora.
 #[derive(Debug, Parser)]
@@ -22,6 +21,9 @@ struct Cli {
     /// The shared folder (corpora, eval, gold, seeds).
     #[arg(long, global = true, default_value = "../shared")]
     shared: PathBuf,
+    /// Suffix of the results file name (`results/scale-TAG.json`).
+    #[arg(long, global = true)]
+    tag: Option<String>,
     #[command(flatten)]
     story: GenArgs,
     #[command(subcommand)]
@@ -50,6 +52,12 @@ enum Cmd {
         /// Runs per N (the median is reported).
         #[arg(long, default_value_t = 3)]
         runs: usize,
+        /// Runs per N from --large-from articles on.
+        #[arg(long, default_value_t = 3)]
+        runs_large: usize,
+        /// Where --runs-large starts.
+        #[arg(long, default_value_t = 8_000)]
+        large_from: usize,
         /// Rayon threads (default: all cores).
         #[arg(long)]
         threads: Option<usize>,
@@ -116,33 +124,50 @@ fn run(cli: Cli) -> Result<(), BenchError> {
     }
     let exe = std::env::current_exe().map_err(|e| BenchError::io("bench", e))?;
     let mut h = Harness::new(exe, cli.work.clone(), cli.shared.clone(), cli.story.config(0));
+    let tag = cli.tag.as_deref().map_or_else(String::new, |t| format!("-{t}"));
+    let save = |name: &str, value: &dyn erased::Json| save(&cli.work, &format!("{name}{tag}"), value);
     match cli.command {
         Cmd::RunOne { .. } => Ok(()),
-        Cmd::Machine => save(&cli.work, "machine", &machine()),
-        Cmd::Scale { ns, runs, threads, stages } => {
-            let r = h.scale(&ns, runs, threads, stages)?;
+        Cmd::Machine => save("machine", &machine()),
+        Cmd::Scale { ns, runs, runs_large, large_from, threads, stages } => {
+            let r = h.scale(&ns, &ScalePlan { runs, runs_large, large_from, threads, stages })?;
             print_scale(&r);
-            save(&cli.work, "scale", &r)
+            save("scale", &r)
         }
         Cmd::Threads { n, runs } => {
             let r = h.threads(n, runs)?;
             print_threads(&r);
-            save(&cli.work, "threads", &r)
+            save("threads", &r)
         }
         Cmd::ExtractRate { runs } => {
             let r = h.extraction_rate(runs)?;
             print_rate(&r);
-            save(&cli.work, "extract-rate", &r)
+            save("extract-rate", &r)
         }
         Cmd::Peer { n, runs, python, script } => {
             let r = h.peer(n, runs, &PeerCommand { python, script })?;
             print_peer(&r);
-            save(&cli.work, "peer", &r)
+            save("peer", &r)
         }
     }
 }
 
-fn save<T: Serialize>(work: &Path, name: &str, value: &T) -> Result<(), BenchError> {
+/// Serialisable values behind one reference type.
+mod erased {
+    /// Anything that serialises to JSON.
+    pub trait Json {
+        /// The value as JSON.
+        fn to_json(&self) -> Result<serde_json::Value, serde_json::Error>;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn to_json(&self) -> Result<serde_json::Value, serde_json::Error> {
+            serde_json::to_value(self)
+        }
+    }
+}
+
+fn save(work: &Path, name: &str, value: &dyn erased::Json) -> Result<(), BenchError> {
+    let value = value.to_json()?;
     let dir = work.join("results");
     std::fs::create_dir_all(&dir).map_err(|e| BenchError::io(&dir, e))?;
     let path = dir.join(format!("{name}.json"));
@@ -153,17 +178,19 @@ fn save<T: Serialize>(work: &Path, name: &str, value: &T) -> Result<(), BenchErr
 }
 
 fn print_scale(r: &ScaleReport) {
-    println!("| N | MB | claims | time median (min–max) | peak RSS | claims/s | MB/s | load |");
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("| N | MB | claims | runs | wall median (min–max) | CPU | peak RSS | claims/s | MB/s | load |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for row in &r.rows {
         println!(
-            "| {} | {:.1} | {} | {:.2} s ({:.2}–{:.2}) | {:.0} MiB | {:.0} | {:.2} | {:.1} |",
+            "| {} | {:.1} | {} | {} | {:.2} s ({:.2}–{:.2}) | {:.2} s | {:.0} MiB | {:.0} | {:.2} | {:.1} |",
             row.n,
             row.bytes as f64 / 1e6,
             row.claims,
+            row.runs.len(),
             row.wall,
             row.wall_min,
             row.wall_max,
+            row.cpu,
             row.peak_mib,
             row.claims_per_s,
             row.mb_per_s,
@@ -171,10 +198,11 @@ fn print_scale(r: &ScaleReport) {
         );
     }
     if r.rows.iter().any(|x| x.stages.is_some()) {
-        println!("\n| N | load | extract | prepare | candidates (pairs) | decide (matched) | graph | write |");
+        println!("\nStage CPU seconds (one stage-timed run per N):\n");
+        println!("| N | load | extract | prepare | candidates (pairs) | decide (matched) | graph | write |");
         println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
         for row in &r.rows {
-            if let Some(s) = row.stages.as_ref().and_then(|x| x.stages.as_ref()) {
+            if let Some(s) = row.stages.as_ref().and_then(|x| x.stages_cpu.as_ref()) {
                 println!(
                     "| {} | {:.2} | {:.2} | {:.2} | {:.2} ({}) | {:.2} ({}) | {:.2} | {:.2} |",
                     row.n, s.load, s.extract, s.prepare, s.candidates, s.candidate_pairs, s.decide, s.matched_pairs, s.graph, s.write
@@ -182,14 +210,19 @@ fn print_scale(r: &ScaleReport) {
             }
         }
     }
-    match &r.fit {
-        Some(f) => println!("\nexponent (time ∝ N^b, N in 1,000..16,000, {} points): b = {:.3}, r² = {:.4}", f.points, f.exponent, f.r2),
-        None => println!("\nexponent: fewer than two sizes in 1,000..16,000"),
+    for (what, fit) in [("wall", &r.fit), ("CPU", &r.fit_cpu)] {
+        match fit {
+            Some(f) => println!("\nexponent of {what} time (∝ N^b, N in 1,000..16,000, {} points): b = {:.3}, r² = {:.4}", f.points, f.exponent, f.r2),
+            None => println!("\nexponent of {what} time: fewer than two sizes in 1,000..16,000"),
+        }
     }
 }
 
 fn print_threads(r: &ThreadsReport) {
-    println!("N = {}: 1 thread {:?} s, 2 threads {:?} s, speed-up {:.2}×", r.n, r.one, r.two, r.speedup);
+    println!(
+        "N = {}: 1 thread {:?} s (CPU {:?}), 2 threads {:?} s (CPU {:?}), speed-up {:.2}×, load average {:.1}",
+        r.n, r.one, r.one_cpu, r.two, r.two_cpu, r.speedup, r.load_average
+    );
     if r.identical {
         println!("reports byte-identical for 1 and 2 threads: yes");
     } else {
