@@ -262,6 +262,7 @@ fn read_sts(path: &Path, pools: &mut Pools) -> Result<(), BenchError> {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
 

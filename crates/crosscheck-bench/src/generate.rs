@@ -91,7 +91,7 @@ impl GenConfig {
         if self.articles == 0 || self.outlets < 2 || self.min_paragraphs == 0 || self.min_paragraphs > self.max_paragraphs {
             return Err(BenchError::Config("need articles ≥ 1, outlets ≥ 2, 1 ≤ min_paragraphs ≤ max_paragraphs".into()));
         }
-        if self.max_sentences_per_paragraph == 0 || !(self.mean_mentions >= 2.0) {
+        if self.max_sentences_per_paragraph == 0 || self.mean_mentions.is_nan() || self.mean_mentions < 2.0 {
             return Err(BenchError::Config("need max_sentences_per_paragraph ≥ 1 and mean_mentions ≥ 2".into()));
         }
         Ok(())
@@ -432,6 +432,7 @@ pub fn change_number(s: &str, rng: &mut Rng) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
     use crate::corpora::ParaphrasePair;

@@ -352,6 +352,7 @@ fn diff_into(a: &Value, b: &Value, path: String, out: &mut Vec<String>) {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -113,6 +113,7 @@ pub fn machine() -> Machine {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
 

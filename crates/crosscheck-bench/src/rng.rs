@@ -57,6 +57,7 @@ impl Rng {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -1,5 +1,6 @@
 //! A generated story is a valid crosscheck story: it loads, keeps the
 //! manifest's outlets, credits rewrites, and the same seed gives the same bytes.
+#![allow(clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 
