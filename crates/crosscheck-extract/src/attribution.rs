@@ -83,7 +83,10 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Found> {
         } else if lower == "quoted" {
             quoted_as(text, &ws, i, quotes)
         } else if SPEECH_VERBS.contains(&lower.as_str()) && !w.is_capitalised() {
-            let before = if lower.ends_with("ing") || coordinated(&ws, i) {
+            // "X, a spokesman for Y, said": after an insertion the verb's
+            // subject opens the clause.
+            let after_insertion = i > 0 && text[ws[i - 1].range.end..w.range.start].contains(',');
+            let before = if lower.ends_with("ing") || coordinated(&ws, i) || after_insertion {
                 subject(text, &ws, i, quotes)
             } else {
                 speaker_before(text, &ws, i, quotes)

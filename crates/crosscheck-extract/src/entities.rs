@@ -60,7 +60,10 @@ fn lower_in(list: &[&str], w: &str) -> bool {
 
 fn is_title_word(w: &Word<'_>) -> bool {
     let l = w.bare_lower();
-    lower_in(TITLE_WORDS, &l) || DEMONYMS.iter().any(|(d, _)| *d == l) || (w.is_capitalised() && lower_in(PLACES, &l))
+    lower_in(TITLE_WORDS, &l)
+        || (l.contains('-') && l.split('-').all(|p| lower_in(TITLE_WORDS, p)))
+        || DEMONYMS.iter().any(|(d, _)| *d == l)
+        || (w.is_capitalised() && lower_in(PLACES, &l))
 }
 
 fn is_connector(w: &Word<'_>) -> bool {
@@ -144,11 +147,23 @@ fn mention_from_run(sentence: &str, ws: &[Word<'_>], start: usize, end: usize, p
         let r = ws[role_start].range.start..ws[start + split - 1].range.end;
         sentence[r].to_string()
     });
-    if all_title && role.is_none() && !run.iter().any(|w| is_place_or_acronym(w)) {
+    if all_title && !run.iter().any(|w| is_place_or_acronym(w)) {
         // A bare title ("President", "Secretary of State") names nobody.
         return None;
     }
-    let kind = kind_of(name_words, role.is_some(), people);
+    let role = role.filter(|r| {
+        words(r).iter().any(|w| lower_in(TITLE_WORDS, &w.bare_lower()) || DEMONYMS.iter().any(|(d, _)| *d == w.bare_lower()))
+    });
+    let kind = if all_title {
+        // "UN Secretary-General": an office named by its titles, not a person.
+        if run.iter().all(|w| lower_in(PLACES, &w.bare_lower()) || is_connector(w)) {
+            EntityKind::Place
+        } else {
+            EntityKind::Organization
+        }
+    } else {
+        kind_of(name_words, role.is_some(), people)
+    };
     Some(Mention { name, range: name_range, kind, role })
 }
 

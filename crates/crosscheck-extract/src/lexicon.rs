@@ -27,7 +27,7 @@ pub const TITLE_WORDS: &[&str] = &[
     "sultan", "premier", "speaker", "attorney", "counsel", "cabinet", "economy", "finance", "interior", "trade",
     "affairs", "justice", "health", "acting", "then", "new", "incoming", "outgoing", "top", "middle", "east",
     "european", "executive", "founder", "owner", "author", "journalist", "reporter", "diplomat", "politician",
-    "presidential", "military", "intelligence",
+    "presidential", "military", "intelligence", "office", "secretary-general", "editor-in-chief",
 ];
 
 /// Qualifiers that change what a role is ("former president" is not "president").

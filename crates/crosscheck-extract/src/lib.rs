@@ -417,10 +417,15 @@ impl Reader<'_> {
     fn person_with_role(&self, phrase: &str) -> Option<String> {
         let wanted = parse_role(phrase.trim_start_matches(|c: char| c.is_lowercase() || c == ' '))
             .or_else(|| parse_role(phrase))?;
+        let head = wanted.title.split_whitespace().last().unwrap_or("").to_string();
         let mut best = None;
         for (role, name) in &self.roles {
             let Some(r) = parse_role(role) else { continue };
-            if r.title == wanted.title && (wanted.of.is_none() || r.of == wanted.of) {
+            let same_title = r.title == wanted.title || r.title.split_whitespace().any(|w| w == head);
+            if same_title && (wanted.of.is_none() || r.of == wanted.of) {
+                if std::env::var_os("CROSSCHECK_DEBUG_ROLES").is_some() {
+                    eprintln!("role {phrase:?} -> {name} via {role:?}");
+                }
                 best = Some(name.clone());
             }
         }
@@ -448,7 +453,14 @@ impl Reader<'_> {
                 self.roles.push((role.clone(), full.clone()));
             }
             if let Some(role) = appositive_role(&text[m.range.end..]) {
-                self.roles.push((role, full));
+                // "… with Putin, the US president, as promised, held …" reads
+                // like apposition but is not: a role another person already
+                // holds by an explicit title is not given to this one.
+                let key = parse_role(&role).map(|r| r.key);
+                let taken = self.roles.iter().any(|(r, n)| *n != full && key.is_some() && parse_role(r).map(|x| x.key) == key);
+                if !taken {
+                    self.roles.push((role, full));
+                }
             }
         }
         let entities = mentions.iter().map(|m| entity(m, to_span, &self.people)).collect();
@@ -563,8 +575,18 @@ fn appositive_role(after: &str) -> Option<String> {
     let rest = after.strip_prefix(", ")?;
     let phrase = rest.split([',', '.', ';']).next()?.trim();
     let words: Vec<&str> = phrase.split_whitespace().collect();
-    let titled = words.iter().any(|w| lexicon::TITLE_WORDS.contains(&w.to_lowercase().as_str()));
-    (titled && words.len() <= 8).then(|| phrase.to_string())
+    let lower = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let titled = words.iter().any(|w| lexicon::TITLE_WORDS.contains(&lower(w).as_str()));
+    // Only titles, names and connectors: "military analyst", "deputy
+    // spokesman for UN Secretary-General António Guterres"; not a clause.
+    let nominal = words.iter().all(|w| {
+        let l = lower(w);
+        w.chars().next().is_some_and(char::is_uppercase)
+            || lexicon::TITLE_WORDS.contains(&l.as_str())
+            || matches!(l.as_str(), "a" | "an" | "the" | "of" | "for" | "at" | "to" | "in")
+            || l.split('-').all(|p| lexicon::TITLE_WORDS.contains(&p))
+    });
+    (titled && nominal && words.len() <= 8).then(|| phrase.to_string())
 }
 
 /// The parts of `quotes` inside `unit`, relative to the unit's start.
