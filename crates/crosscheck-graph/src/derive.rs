@@ -125,8 +125,22 @@ pub fn derivations(
             score: (score * 1000.0).round() / 1000.0,
         });
     }
+    keep_one_direction(&mut found);
     found.sort_by(|a, b| a.article.cmp(&b.article).then(a.derived_from.cmp(&b.derived_from)));
     found
+}
+
+/// Two articles cannot each be the other's copy: of a pair found both ways,
+/// the better-evidenced direction stays (a credit line outweighs overlap).
+fn keep_one_direction(found: &mut Vec<Derivation>) {
+    let snapshot = found.clone();
+    found.retain(|d| {
+        !snapshot.iter().any(|o| {
+            o.article == d.derived_from
+                && o.derived_from == d.article
+                && (o.score > d.score || (o.score == d.score && o.article < d.article))
+        })
+    });
 }
 
 /// Without a credit, the later (or, undated, the more fully matched)
@@ -184,6 +198,19 @@ mod tests {
         assert_eq!(outlet_stem("cgtn.com"), "cgtn");
         assert_eq!(outlet_stem("CGTN"), "cgtn");
         assert_eq!(outlet_stem("www.Daily-Planet.co"), "dailyplanet");
+    }
+
+    #[test]
+    fn only_the_better_direction_of_a_pair_is_kept() {
+        let d = |a: &str, b: &str, score: f64| Derivation {
+            article: ArticleId(a.into()),
+            derived_from: ArticleId(b.into()),
+            evidence: vec![],
+            score,
+        };
+        let mut found = vec![d("x", "y", 0.4), d("y", "x", 0.9), d("z", "x", 0.5)];
+        keep_one_direction(&mut found);
+        assert_eq!(found, vec![d("y", "x", 0.9), d("z", "x", 0.5)]);
     }
 
     #[test]
