@@ -65,6 +65,8 @@ pub mod error;
 pub mod features;
 pub mod model;
 pub mod prepare;
+pub mod semantic;
+pub mod semantic_training;
 pub mod training;
 
 pub use blocking::{candidates, candidates_with};
@@ -73,3 +75,4 @@ pub use error::MatchError;
 pub use features::{features, Features, FEATURE_NAMES};
 pub use model::Model;
 pub use prepare::{prepare, prepare_with, IdfTable, Prepared};
+pub use semantic::{decide_semantic, SemanticModel};
