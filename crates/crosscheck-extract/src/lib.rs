@@ -522,7 +522,7 @@ impl Reader<'_> {
 
 /// Longest claim, in words, that is kept whole around a duration: longer
 /// claims also yield the duration as a narrower claim of its own.
-const MAX_WORDS_AROUND_DURATION: usize = 10;
+const MAX_WORDS_AROUND_DURATION: usize = 16;
 
 /// Words kept on each side of a duration in its narrower claim.
 const DURATION_CONTEXT_WORDS: usize = 2;

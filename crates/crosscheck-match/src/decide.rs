@@ -85,7 +85,7 @@ impl Default for Thresholds {
             conflict_unanchored_containment: 0.8,
             duration_max_relative_width: 0.25,
             duration_short_claim_tokens: 8,
-            duration_focus_tokens: 12,
+            duration_focus_tokens: 16,
             duration_max_seconds: 86_400.0,
             fragment_min_tokens: 5,
             fragment_min_content: 2,
@@ -123,6 +123,10 @@ pub fn decide_with(model: &Model, t: &Thresholds, a: &Prepared, b: &Prepared) ->
     let cut = t.paraphrase_score.unwrap_or(model.threshold);
     let (kind, rule) = if let Some(why) = conflict(t, a, b, score >= cut) {
         (Some(EdgeKind::Conflict), why)
+    } else if let Some(why) = quantity_conflict(a, b) {
+        // Incompatible quantities without a shared subject: two different
+        // facts (two calls of different lengths), neither match nor dispute.
+        (None, format!("no match: {why}, and no shared subject makes it a conflict"))
     } else if let Some(why) = verbatim(t, &f) {
         (Some(EdgeKind::Verbatim), why)
     } else if score >= cut {
