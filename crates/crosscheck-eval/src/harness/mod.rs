@@ -169,9 +169,10 @@ impl HarnessOptions {
     }
 }
 
-/// The workspace root (two levels above this crate).
+/// The workspace root (two levels above this crate), canonical when it exists.
 pub fn workspace_root() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+    let p = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+    p.canonicalize().unwrap_or(p)
 }
 
 /// `../shared` relative to the workspace root.
