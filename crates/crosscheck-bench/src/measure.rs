@@ -10,6 +10,11 @@ pub fn peak_rss_kib() -> u64 {
     status_field("/proc/self/status", "VmHWM:").unwrap_or(0)
 }
 
+/// This process's current resident set size in KiB (`VmRSS`), 0 where unknown.
+pub fn rss_kib() -> u64 {
+    status_field("/proc/self/status", "VmRSS:").unwrap_or(0)
+}
+
 fn status_field(path: &str, key: &str) -> Option<u64> {
     let text = fs::read_to_string(path).ok()?;
     let line = text.lines().find(|l| l.starts_with(key))?;

@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::BenchError;
-use crate::measure::{cpu_seconds, load_average, peak_rss_kib};
+use crate::measure::{cpu_seconds, load_average, peak_rss_kib, rss_kib};
 
 /// Seconds spent in each stage of one run.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -76,6 +76,9 @@ pub struct RunResult {
     /// The same breakdown in CPU seconds, for stage runs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stages_cpu: Option<Stages>,
+    /// Resident memory (MiB) after each stage, for stage runs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rss_after_stage_mib: Vec<(String, f64)>,
     /// Peak resident memory of the process, KiB.
     pub peak_rss_kib: u64,
     /// One-minute load average at the end of the run.
@@ -134,23 +137,24 @@ pub fn run_stages(story: &Path, out: &Path) -> Result<RunResult, BenchError> {
     let mut c = Stages::default();
     let (start, cpu_start) = (Instant::now(), cpu_seconds());
     let mut clock = Lap::new();
-    let mut lap = |cpu_field: &mut f64| {
+    let mut rss = Vec::new();
+    let mut lap = |cpu_field: &mut f64, stage: &str| {
         let (wall, cpu) = clock.lap();
         *cpu_field = cpu;
+        rss.push((stage.to_string(), rss_kib() as f64 / 1024.0));
         wall
     };
     let loaded = crosscheck_text::load_story(story, &opts.ingest).map_err(crosscheck_pipeline::PipelineError::from)?;
-    s.load = lap(&mut c.load);
+    s.load = lap(&mut c.load, "load");
     let mut report = crosscheck_pipeline::extract_story(&loaded, &opts);
-    drop(loaded);
-    s.extract = lap(&mut c.extract);
+    s.extract = lap(&mut c.extract, "extract");
     let model = crosscheck_match::Model::embedded().map_err(crosscheck_pipeline::PipelineError::from)?;
     let prepared: Vec<_> = report.claims.par_iter().map(crosscheck_match::prepare).collect();
-    s.prepare = lap(&mut c.prepare);
+    s.prepare = lap(&mut c.prepare, "prepare");
     let ids: BTreeMap<&ArticleId, usize> = report.articles.iter().enumerate().map(|(i, a)| (&a.id, i)).collect();
     let article_of: Vec<usize> = report.claims.iter().map(|c| ids.get(&c.article).copied().unwrap_or(0)).collect();
     let candidates = crosscheck_match::candidates_with(&prepared, &article_of, &opts.matching);
-    s.candidates = lap(&mut c.candidates);
+    s.candidates = lap(&mut c.candidates, "candidates");
     let pairs: Vec<ScoredPair> = candidates
         .par_iter()
         .filter_map(|&(a, b)| {
@@ -158,15 +162,16 @@ pub fn run_stages(story: &Path, out: &Path) -> Result<RunResult, BenchError> {
             d.kind.map(|kind| ScoredPair { a, b, kind, score: d.score, rule: d.rule, features: d.features })
         })
         .collect();
-    s.decide = lap(&mut c.decide);
+    s.decide = lap(&mut c.decide, "decide");
     let analysis = crosscheck_graph::analyse(&report.articles, &report.claims, &pairs, &opts.graph);
     report.edges = analysis.edges;
     report.clusters = analysis.clusters;
     report.disputes = analysis.disputes;
     report.derivations = analysis.derivations;
-    s.graph = lap(&mut c.graph);
+    drop(loaded); // as in `check`: the story lives until the analysis is done
+    s.graph = lap(&mut c.graph, "graph");
     write_report(&report, out)?;
-    s.write = lap(&mut c.write);
+    s.write = lap(&mut c.write, "write");
     s.candidate_pairs = candidates.len();
     s.matched_pairs = pairs.len();
     let mut r = summary(&report);
@@ -179,6 +184,7 @@ pub fn run_stages(story: &Path, out: &Path) -> Result<RunResult, BenchError> {
     c.matched_pairs = s.matched_pairs;
     r.stages = Some(s);
     r.stages_cpu = Some(c);
+    r.rss_after_stage_mib = rss;
     r.peak_rss_kib = peak_rss_kib();
     r.load_average = load_average();
     Ok(r)
