@@ -59,6 +59,20 @@ impl Default for ExtractOptions {
     }
 }
 
+/// Most bytes of preceding text searched for a relative pronoun's or an
+/// appositive's person: enough for a sentence, and bounded so that a
+/// pathological one-sentence article stays linear.
+const MAX_CONTEXT_BYTES: usize = 400;
+
+/// The last `max` bytes of `s` (or fewer, to stay on a char boundary).
+fn tail(s: &str, max: usize) -> &str {
+    let mut start = s.len().saturating_sub(max);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
+}
+
 /// Fewest words a claim must have.
 const MIN_CLAIM_WORDS: usize = 3;
 
@@ -271,7 +285,7 @@ impl Reader<'_> {
         let mut own: Vec<Option<(Attribution, bool)>> = Vec::new();
         for unit in units {
             let unit_quotes = clip(quotes, unit);
-            let context = &text[..unit.start];
+            let context = tail(&text[..unit.start], MAX_CONTEXT_BYTES);
             own.push(self.attribution_in(&text[unit.clone()], base + unit.start, &unit_quotes, context));
         }
         let participle = (units.len() > 1)
@@ -356,7 +370,7 @@ impl Reader<'_> {
         } else if found.pronoun {
             self.last_speaker.clone()?
         } else {
-            let s = self.resolve_speaker(&found.speaker, &text[..found.range.start], context);
+            let s = self.resolve_speaker(&found.speaker, tail(&text[..found.range.start], MAX_CONTEXT_BYTES), context);
             self.last_speaker = Some(s.clone());
             self.last_speaker_sentence = self.sentence_counter;
             s

@@ -96,20 +96,35 @@ fn while_cuts(text: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
-fn word_count(s: &str) -> usize {
-    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+/// Start offsets of the words of `text` (whitespace-separated tokens with a
+/// letter or digit), so that words in any range count in O(log n).
+fn word_starts(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for token in text.split_whitespace() {
+        let at = text[pos..].find(token).map_or(pos, |i| pos + i);
+        if token.chars().any(char::is_alphanumeric) {
+            out.push(at);
+        }
+        pos = at + token.len();
+    }
+    out
+}
+
+fn words_between(starts: &[usize], from: usize, to: usize) -> usize {
+    starts.partition_point(|&s| s < to) - starts.partition_point(|&s| s < from)
 }
 
 fn assemble(text: &str, cuts: &[(usize, usize)]) -> Vec<Range<usize>> {
+    let starts = word_starts(text);
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut start = 0;
     for &(end, next) in cuts {
         if end < start || next > text.len() {
             continue;
         }
-        let piece = &text[start..end];
-        let rest = &text[next..];
-        if word_count(piece) >= MIN_UNIT_WORDS && word_count(rest) >= MIN_UNIT_WORDS {
+        let enough = |a: usize, b: usize| words_between(&starts, a, b) >= MIN_UNIT_WORDS;
+        if enough(start, end) && enough(next, text.len()) {
             out.push(start..end);
             start = next;
         }
