@@ -67,7 +67,7 @@ pub fn nearest_pairs(embeddings: &[Vec<f32>], article_of: &[usize], opts: &Neigh
             best.into_iter().map(move |(c, j)| Neighbour { a: i.min(j), b: i.max(j), cosine: c })
         })
         .collect();
-    pairs.sort_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+    pairs.sort_by_key(|x| (x.a, x.b));
     pairs.dedup_by(|x, y| x.a == y.a && x.b == y.b);
     pairs
 }

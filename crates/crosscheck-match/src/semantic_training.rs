@@ -160,8 +160,9 @@ fn gradient_hessian(zs: &[Vec<f64>], ys: &[bool], theta: &[f64]) -> (Vec<f64>, V
         }
     }
     for i in 0..=d {
-        for j in 0..i {
-            hess[j][i] = hess[i][j];
+        let lower: Vec<f64> = hess[i][..i].to_vec();
+        for (row, v) in hess.iter_mut().zip(lower) {
+            row[i] = v;
         }
     }
     (grad, hess)
@@ -177,12 +178,14 @@ fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Option<Vec<f64>> {
         }
         a.swap(col, piv);
         b.swap(col, piv);
-        for row in col + 1..n {
-            let f = a[row][col] / a[col][col];
-            for k in col..n {
-                a[row][k] -= f * a[col][k];
+        let (top, rest) = a.split_at_mut(col + 1);
+        let pivot_row = &top[col];
+        for (offset, row) in rest.iter_mut().enumerate() {
+            let f = row[col] / pivot_row[col];
+            for (x, p) in row[col..].iter_mut().zip(&pivot_row[col..]) {
+                *x -= f * p;
             }
-            b[row] -= f * b[col];
+            b[col + 1 + offset] -= f * b[col];
         }
     }
     let mut x = vec![0.0; n];
