@@ -558,10 +558,12 @@ fn duration_parts(text: &str) -> Vec<Range<usize>> {
         .into_iter()
         .filter(|f| f.kind == crosscheck_core::QuantityKind::Duration)
         .filter(|f| f.value.is_some_and(|v| v.high.is_some_and(|h| h <= MAX_EVENT_DURATION_SECONDS)))
+        .filter(|f| !is_rate(text, &f.range))
         .filter_map(|f| {
             let first = ws.iter().position(|w| w.range.end > f.range.start)?;
             let last = ws.iter().rposition(|w| w.range.start < f.range.end)?;
             let mut s = first;
+            let (first, last) = (first, last);
             while s > 0 && first - s < DURATION_CONTEXT_WORDS && plain_gap(text, &ws[s - 1], &ws[s]) {
                 s -= 1;
             }
@@ -569,10 +571,27 @@ fn duration_parts(text: &str) -> Vec<Range<usize>> {
             while e + 1 < ws.len() && e - last < DURATION_CONTEXT_WORDS && plain_gap(text, &ws[e], &ws[e + 1]) {
                 e += 1;
             }
+            // The window starts and ends on content words ("the", "and" at
+            // its edges carry nothing).
+            while s < first && lexicon::NOT_NAMES.contains(&ws[s].text.to_lowercase().as_str()) {
+                s += 1;
+            }
+            while e > last && lexicon::NOT_NAMES.contains(&ws[e].text.to_lowercase().as_str()) {
+                e -= 1;
+            }
             let r = ws[s].range.start..ws[e].range.end;
             (r.len() < text.len()).then_some(r)
         })
         .collect()
+}
+
+/// "18,000 vehicles a day": "a day" is a rate after a counted plural, not
+/// the length of an event.
+fn is_rate(text: &str, range: &Range<usize>) -> bool {
+    let q = &text[range.clone()];
+    let indefinite = q.starts_with("a ") || q.starts_with("an ") || q.starts_with("per ");
+    let before = text[..range.start].split_whitespace().last().unwrap_or("");
+    indefinite && before.len() > 3 && before.ends_with('s')
 }
 
 fn plain_gap(text: &str, a: &words::Word<'_>, b: &words::Word<'_>) -> bool {

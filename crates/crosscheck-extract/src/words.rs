@@ -49,8 +49,11 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         }
         let mut end = start + c.len_utf8();
         while let Some(&(i, d)) = chars.peek() {
-            let next_is_word = text[i + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
-            if d.is_alphanumeric() || (inner(d) && next_is_word) {
+            let next = text[i + d.len_utf8()..].chars().next();
+            let next_is_word = next.is_some_and(char::is_alphanumeric);
+            // "18,000": a comma between digits is part of the number.
+            let digit_comma = d == ',' && text[..i].ends_with(|c: char| c.is_ascii_digit()) && next.is_some_and(|c| c.is_ascii_digit());
+            if d.is_alphanumeric() || (inner(d) && next_is_word) || digit_comma {
                 end = i + d.len_utf8();
                 chars.next();
             } else {

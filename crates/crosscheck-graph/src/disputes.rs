@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crosscheck_core::{
     AttributionMode, Claim, ClaimId, ClusterId, Dispute, DisputeKind, DisputeSide, EdgeKind, EntityKind, Role,
 };
-use crosscheck_normalize::{compatible, roles_conflict, same_entity, Compatibility};
+use crosscheck_normalize::{roles_conflict, same_entity};
 
 /// A decided link between two claims, by claim index.
 #[derive(Debug, Clone)]
@@ -67,10 +67,10 @@ fn kind_of_rule(rule: &str) -> DisputeKind {
     }
 }
 
-/// The quantities of `a` that `b` contradicts, as readable text.
+/// The quantity of `a` that `b` contradicts, as readable text.
 fn reading(a: &Claim, b: &Claim) -> String {
-    let clash = a.quantities.iter().find(|qa| b.quantities.iter().any(|qb| compatible(qa, qb) == Compatibility::Incompatible));
-    clash.map_or_else(|| a.text.clone(), |q| q.text.clone())
+    let clash = crosscheck_match::features::quantities_incompatible(&a.quantities, &b.quantities);
+    clash.map_or_else(|| a.text.clone(), |(q, _)| q.text.clone())
 }
 
 fn conflicts(claims: &[Claim], links: &[Decided]) -> Vec<Draft> {
@@ -191,9 +191,9 @@ fn cluster_quantity_conflicts(claims: &[Claim], cluster_of: &[ClusterId]) -> Vec
                 if claims[i].article == claims[j].article {
                     continue;
                 }
-                let clash = claims[i].quantities.iter().find_map(|qa| {
-                    claims[j].quantities.iter().find(|qb| compatible(qa, qb) == Compatibility::Incompatible).map(|qb| (qa, qb))
-                });
+                // A quantity with no compatible counterpart on the other side
+                // (two claims that both say "18,000 … two" agree).
+                let clash = crosscheck_match::features::quantities_incompatible(&claims[i].quantities, &claims[j].quantities);
                 if let Some((qa, qb)) = clash {
                     let kind = if speakers_differ(&claims[i], &claims[j]) { DisputeKind::Attribution } else { DisputeKind::Number };
                     out.push(Draft {

@@ -63,6 +63,10 @@ pub struct Thresholds {
     /// Same duration: longest claim, in tokens, that counts as a statement of
     /// a duration; longer claims carry their durations in narrower claims.
     pub duration_focus_tokens: usize,
+    /// Quantity conflict: topic containment needed, so that two quantities
+    /// of different things in loosely related claims ("thousands watched" /
+    /// "14 were injured") are not called a dispute.
+    pub conflict_quantity_containment: f64,
     /// Blocking: a key (stem, entity, quantity bucket) whose posting list is
     /// longer than this generates no pairs.
     pub block_max_posting: usize,
@@ -83,6 +87,7 @@ impl Default for Thresholds {
             conflict_min_shared: 2,
             number_fallback_token_set: 0.9,
             conflict_unanchored_containment: 0.8,
+            conflict_quantity_containment: 0.75,
             duration_max_relative_width: 0.25,
             duration_short_claim_tokens: 8,
             duration_focus_tokens: 16,
@@ -301,7 +306,7 @@ fn conflict(t: &Thresholds, a: &Prepared, b: &Prepared, matches: bool) -> Option
         && (matches || topic_containment(a, b) >= t.conflict_unanchored_containment)
         && negation_in_scope(neg, other);
     let detail = quantity_conflict(a, b)
-        .filter(|_| anchor)
+        .filter(|_| anchor && topic_containment(a, b) >= t.conflict_quantity_containment)
         .or_else(|| number_fallback(t, a, b))
         .or_else(|| negation.then(|| "one side is negated, the other is not".to_string()))
         .or_else(|| role_conflict(a, b))?;
