@@ -49,7 +49,8 @@ fn check_demo_writes_json_with_clusters_when_piped() {
 
 #[test]
 fn every_format_renders_the_demo() {
-    let checks: [(&str, &dyn Fn(&str) -> bool); 6] = [
+    type LooksRight<'a> = &'a dyn Fn(&str) -> bool;
+    let checks: [(&str, LooksRight); 6] = [
         ("json", &|t| serde_json::from_str::<Value>(t).is_ok()),
         ("md", &|t| t.starts_with("# ") && t.contains("| Cluster |")),
         ("html", &|t| t.contains("<html") && t.contains("id=\"matrix\"") && t.trim_end().ends_with("</html>")),

@@ -40,4 +40,5 @@ fn story_without_articles_says_what_a_story_is() {
     dir.write("story/notes.docx", "not an article");
     let run = dir.run(&["check", "story"]).expect_code(2);
     assert!(run.stderr.contains(".txt, .md, .html"), "{}", run.stderr);
+    assert!(run.stderr.contains("the folder holds: notes.docx"), "names what it found instead: {}", run.stderr);
 }

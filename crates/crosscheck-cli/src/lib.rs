@@ -162,9 +162,29 @@ pub fn story_error(story: &Path, e: crosscheck_pipeline::PipelineError, verb: &s
     let what = format!("cannot {verb} the story {}", story.display());
     match &e {
         crosscheck_pipeline::PipelineError::Text(crosscheck_text::TextError::NoArticles { .. }) => anyhow::anyhow!(
-            "{what}: {e}; a story is a folder of article files (.txt, .md, .html, .htm, .json, .jsonl) or a JSON Lines file"
+            "{what}: {e}{}; a story is a folder of article files (.txt, .md, .html, .htm, .json, .jsonl) or a JSON Lines file",
+            folder_contents(story)
         ),
         _ => anyhow::Error::new(e).context(what),
+    }
+}
+
+/// Most file names listed when a story folder holds no article.
+const LISTED_FILES: usize = 5;
+
+/// "; the folder is empty" or "; the folder holds: a.png, b.docx", for a
+/// story folder without any readable article; empty for a file.
+fn folder_contents(story: &Path) -> String {
+    let Ok(entries) = std::fs::read_dir(story) else { return String::new() };
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    names.sort();
+    match names.len() {
+        0 => "; the folder is empty".to_string(),
+        n if n <= LISTED_FILES => format!("; the folder holds: {}", names.join(", ")),
+        n => format!("; the folder holds: {} and {} more", names[..LISTED_FILES].join(", "), n - LISTED_FILES),
     }
 }
 
