@@ -1,8 +1,9 @@
 //! Micro-benchmarks of the pipeline's stages on real text, kept quick:
 //! `CARGO_TARGET_DIR=/work/target-bench cargo bench -p crosscheck-bench --bench stages`.
 //!
-//! Segmentation and extraction run on 100 FNC-1 bodies; prepare, candidates,
-//! decide and clustering on a 200-article synthetic story. Needs `../shared`
+//! Segmentation and extraction run on 30 FNC-1 bodies; prepare, candidates,
+//! decide (its first 2,000 candidate pairs) and clustering on a 200-article
+//! synthetic story. Needs `../shared`
 //! beside the repository; without it the benchmarks are skipped with a note.
 
 use std::collections::BTreeMap;
@@ -19,7 +20,9 @@ use crosscheck_pipeline::Options;
 use crosscheck_text::{Document, Overrides, Story};
 
 /// FNC-1 bodies used for the text stages.
-const BODIES: usize = 100;
+const BODIES: usize = 30;
+/// Candidate pairs decided per iteration (the first ones, in order).
+const DECIDE_PAIRS: usize = 2_000;
 /// Articles of the synthetic story used for the matching stages.
 const ARTICLES: usize = 200;
 
@@ -45,8 +48,8 @@ fn text_stages(c: &mut Criterion, bodies: &[String]) {
     let opts = crosscheck_extract::ExtractOptions::default();
     let mut g = c.benchmark_group("text");
     g.throughput(Throughput::Bytes(bytes as u64));
-    g.bench_function("segmentation (document_from_text, 100 FNC-1 bodies)", |b| b.iter(|| documents(black_box(&texts))));
-    g.bench_function("extraction (extract, 100 FNC-1 bodies)", |b| {
+    g.bench_function("segmentation (document_from_text, 30 FNC-1 bodies)", |b| b.iter(|| documents(black_box(&texts))));
+    g.bench_function("extraction (extract, 30 FNC-1 bodies)", |b| {
         b.iter(|| docs.iter().map(|d| crosscheck_extract::extract(black_box(d), &opts).0.len()).sum::<usize>())
     });
     g.finish();
@@ -62,16 +65,17 @@ fn matching_stages(c: &mut Criterion, report: &Report) {
     let ids: BTreeMap<&ArticleId, usize> = report.articles.iter().enumerate().map(|(i, a)| (&a.id, i)).collect();
     let article_of: Vec<usize> = report.claims.iter().map(|c| ids.get(&c.article).copied().unwrap_or(0)).collect();
     let candidates = crosscheck_match::candidates_with(&prepared, &article_of, &opts.matching);
-    let decide = || -> Vec<ScoredPair> {
+    let decide = |take: usize| -> Vec<ScoredPair> {
         candidates
             .iter()
+            .take(take)
             .filter_map(|&(a, b)| {
                 let d = crosscheck_match::decide_with(&model, &opts.matching, &prepared[a], &prepared[b]);
                 d.kind.map(|kind| ScoredPair { a, b, kind, score: d.score, rule: d.rule, features: d.features })
             })
             .collect()
     };
-    let pairs = decide();
+    let pairs = decide(usize::MAX);
     let name = |stage: &str, n: usize, what: &str| format!("{stage} ({n} {what}, {ARTICLES} articles)");
     let mut g = c.benchmark_group("match");
     g.bench_function(name("prepare", report.claims.len(), "claims"), |b| {
@@ -80,7 +84,9 @@ fn matching_stages(c: &mut Criterion, report: &Report) {
     g.bench_function(name("candidates", prepared.len(), "claims"), |b| {
         b.iter(|| crosscheck_match::candidates_with(black_box(&prepared), &article_of, &opts.matching).len())
     });
-    g.bench_function(name("decide", candidates.len(), "pairs"), |b| b.iter(|| decide().len()));
+    let n = DECIDE_PAIRS.min(candidates.len());
+    g.throughput(Throughput::Elements(n as u64));
+    g.bench_function(name("decide", n, "pairs"), |b| b.iter(|| decide(DECIDE_PAIRS).len()));
     g.finish();
     let mut g = c.benchmark_group("graph");
     g.bench_function(name("clustering (graph::analyse)", pairs.len(), "pairs"), |b| {
