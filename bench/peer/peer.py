@@ -185,6 +185,7 @@ def main():
         "pairs": len(pairs), "clusters": len(clusters),
         "model_load_s": round(t1 - t0, 3), "spacy_s": round(t2 - t1, 3), "match_s": round(t3 - t2, 3),
         "write_s": round(t4 - t3, 3), "wall_s": round(t4 - t0, 3),
+        "cpu_s": round(resource.getrusage(resource.RUSAGE_SELF).ru_utime + resource.getrusage(resource.RUSAGE_SELF).ru_stime, 3),
         "peak_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
     }))
 
