@@ -39,6 +39,12 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), BenchError> {
     let pools = load_pools(&cli.corpora)?;
+    eprintln!(
+        "pools: {} filler sentences, {} paraphrase pairs, {} headlines",
+        pools.filler.len(),
+        pools.pairs.len(),
+        pools.headlines.len()
+    );
     let story = generate(&pools, &cli.story.config(cli.articles))?;
     write_story(&story, &cli.out, cli.format)?;
     println!("{}", serde_json::to_string(&story.stats)?);
