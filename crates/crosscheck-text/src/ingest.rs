@@ -91,7 +91,12 @@ fn finish(path: &Path, mut story: Story) -> Result<Story, TextError> {
     check_unique_ids(path, &story)?;
     mark_duplicates(&mut story);
     if story.documents.iter().all(|d| d.article.duplicate_of.is_some()) {
-        return Err(TextError::NoArticles { path: path.to_path_buf(), skipped: story.diagnostics.len() });
+        let details: String = story
+            .diagnostics
+            .iter()
+            .map(|d| format!("\n  {}: {}", d.file.as_deref().unwrap_or("?"), d.message))
+            .collect();
+        return Err(TextError::NoArticles { path: path.to_path_buf(), skipped: story.diagnostics.len(), details });
     }
     Ok(story)
 }

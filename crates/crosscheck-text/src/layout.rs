@@ -155,6 +155,8 @@ fn continues(text: &str, prev: &Range<usize>, next: &Range<usize>, width: usize)
 }
 
 fn first_pass(block: &str) -> BlockKind {
+    // Control characters (stray escape sequences) carry no layout meaning.
+    let block = block.trim_matches(|c: char| c.is_control() || c.is_whitespace());
     if let Some(f) = furniture::classify(block) {
         return BlockKind::Furniture(f);
     }
@@ -176,7 +178,8 @@ fn word_count(s: &str) -> usize {
 }
 
 fn ends_like_sentence(s: &str) -> bool {
-    let t = s.trim_end_matches(['"', '”', '’', '\'', ')']);
+    let t = s.trim_end_matches(|c: char| c.is_control() || c.is_whitespace());
+    let t = t.trim_end_matches(['"', '”', '’', '\'', ')']);
     t.ends_with(['.', '!', '…']) || (t.ends_with('?') && word_count(s) > 15)
 }
 

@@ -83,12 +83,14 @@ pub enum TextError {
         limit: u64,
     },
     /// Nothing in the story could be read as an article.
-    #[error("{path}: no readable article ({skipped} file(s) skipped; see the diagnostics)")]
+    #[error("{path}: no readable article ({skipped} file(s) skipped){details}")]
     NoArticles {
         /// The story.
         path: PathBuf,
         /// How many problems were recorded.
         skipped: usize,
+        /// What happened to each file, one per line (empty when nothing was there).
+        details: String,
     },
 }
 
