@@ -114,11 +114,9 @@ pub fn analyse(articles: &[Article], claims: &[Claim], pairs: &[ScoredPair], opt
         pairs.iter().map(|p| disputes::Decided { a: p.a, b: p.b, kind: p.kind, rule: p.rule.clone() }).collect();
     let disputes = disputes::disputes(claims, &decided, &cluster_of, opts.max_dispute_claims_per_side);
     let disputed: BTreeSet<&crosscheck_core::ClaimId> = disputes.iter().flat_map(|d| d.claims.iter()).collect();
-    let clusters = groups
-        .iter()
-        .enumerate()
-        .map(|(n, g)| build_cluster(n, g, articles, claims, &article_index, &origins, pairs, &disputed))
-        .collect();
+    let by_claim = pairs_by_claim(claims.len(), pairs);
+    let ctx = ClusterContext { articles, claims, article_index: &article_index, origins: &origins, pairs, by_claim: &by_claim };
+    let clusters = groups.iter().enumerate().map(|(n, g)| build_cluster(n, g, &ctx, &disputed)).collect();
     let graph = story_graph(articles, claims, &article_index, pairs, &derivations);
     Analysis { edges: edges(claims, pairs), clusters, disputes, derivations, graph }
 }
@@ -166,29 +164,54 @@ fn outlet_name(a: &Article) -> String {
     a.outlet.value.clone().unwrap_or_else(|| a.id.0.clone())
 }
 
-/// The member with the most link weight to the other members.
-fn representative(members: &[usize], pairs: &[ScoredPair]) -> usize {
-    let set: BTreeSet<usize> = members.iter().copied().collect();
-    let mut weight: BTreeMap<usize, f64> = members.iter().map(|&m| (m, 0.0)).collect();
-    for p in pairs.iter().filter(|p| p.kind != EdgeKind::Conflict && set.contains(&p.a) && set.contains(&p.b)) {
-        *weight.entry(p.a).or_default() += p.score;
-        *weight.entry(p.b).or_default() += p.score;
+/// Indices into `pairs` of the pairs each claim takes part in, so that
+/// per-cluster work looks only at its members' pairs (linear overall).
+fn pairs_by_claim(n: usize, pairs: &[ScoredPair]) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); n];
+    for (i, p) in pairs.iter().enumerate() {
+        if p.a < n && p.b < n {
+            out[p.a].push(i);
+            out[p.b].push(i);
+        }
     }
-    members.iter().copied().max_by(|x, y| weight[x].total_cmp(&weight[y]).then(y.cmp(x))).unwrap_or(members[0])
+    out
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What building a cluster needs to look up.
+struct ClusterContext<'a> {
+    articles: &'a [Article],
+    claims: &'a [Claim],
+    article_index: &'a [usize],
+    origins: &'a [usize],
+    pairs: &'a [ScoredPair],
+    by_claim: &'a [Vec<usize>],
+}
+
+impl ClusterContext<'_> {
+    /// The pairs between `m` and other members of `set`.
+    fn member_pairs<'s>(&'s self, m: usize, set: &'s BTreeSet<usize>) -> impl Iterator<Item = &'s ScoredPair> + 's {
+        self.by_claim[m].iter().map(move |&i| &self.pairs[i]).filter(move |p| set.contains(&p.a) && set.contains(&p.b))
+    }
+}
+
+/// The member with the most link weight to the other members.
+fn representative(members: &[usize], ctx: &ClusterContext<'_>) -> usize {
+    let set: BTreeSet<usize> = members.iter().copied().collect();
+    let weight = |m: usize| -> f64 {
+        ctx.member_pairs(m, &set).filter(|p| p.kind != EdgeKind::Conflict).map(|p| p.score).sum()
+    };
+    let weights: BTreeMap<usize, f64> = members.iter().map(|&m| (m, weight(m))).collect();
+    members.iter().copied().max_by(|x, y| weights[x].total_cmp(&weights[y]).then(y.cmp(x))).unwrap_or(members[0])
+}
+
 fn build_cluster(
     n: usize,
     members: &[usize],
-    articles: &[Article],
-    claims: &[Claim],
-    article_index: &[usize],
-    origins: &[usize],
-    pairs: &[ScoredPair],
+    ctx: &ClusterContext<'_>,
     disputed: &BTreeSet<&crosscheck_core::ClaimId>,
 ) -> Cluster {
-    let rep = representative(members, pairs);
+    let ClusterContext { articles, claims, article_index, origins, .. } = *ctx;
+    let rep = representative(members, ctx);
     let arts: BTreeSet<usize> = members.iter().map(|&m| article_index[m]).collect();
     let roots: BTreeSet<usize> = arts.iter().map(|&a| origins[a]).collect();
     let status = if arts.len() < 2 {
@@ -211,8 +234,9 @@ fn build_cluster(
         if m == rep {
             return EdgeKind::Verbatim;
         }
-        pairs
+        ctx.by_claim[m]
             .iter()
+            .map(|&i| &ctx.pairs[i])
             .find(|p| (p.a == m && p.b == rep) || (p.b == m && p.a == rep))
             .map_or(EdgeKind::Paraphrase, |p| p.kind)
     };
