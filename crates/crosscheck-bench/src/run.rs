@@ -7,15 +7,12 @@
 //! [`run_stages`] re-sequences the same stage calls as
 //! `crosscheck_pipeline::analyse` with a timer around each, for the profile.
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 use std::time::Instant;
 
-use crosscheck_core::{ArticleId, Report};
-use crosscheck_graph::ScoredPair;
+use crosscheck_core::Report;
 use crosscheck_pipeline::Options;
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::BenchError;
@@ -149,25 +146,15 @@ pub fn run_stages(story: &Path, out: &Path) -> Result<RunResult, BenchError> {
     let mut report = crosscheck_pipeline::extract_story(&loaded, &opts);
     s.extract = lap(&mut c.extract, "extract");
     let model = crosscheck_match::Model::embedded().map_err(crosscheck_pipeline::PipelineError::from)?;
-    let prepared: Vec<_> = report.claims.par_iter().map(crosscheck_match::prepare).collect();
+    let prepared = crosscheck_pipeline::prepare_claims(&report);
     s.prepare = lap(&mut c.prepare, "prepare");
-    let ids: BTreeMap<&ArticleId, usize> = report.articles.iter().enumerate().map(|(i, a)| (&a.id, i)).collect();
-    let article_of: Vec<usize> = report.claims.iter().map(|c| ids.get(&c.article).copied().unwrap_or(0)).collect();
+    let article_of = crosscheck_pipeline::article_of(&report);
     let candidates = crosscheck_match::candidates_with(&prepared, &article_of, &opts.matching);
     s.candidates = lap(&mut c.candidates, "candidates");
-    let pairs: Vec<ScoredPair> = candidates
-        .par_iter()
-        .filter_map(|&(a, b)| {
-            let d = crosscheck_match::decide_with(&model, &opts.matching, &prepared[a], &prepared[b]);
-            d.kind.map(|kind| ScoredPair { a, b, kind, score: d.score, rule: d.rule, features: d.features })
-        })
-        .collect();
+    let pairs = crosscheck_pipeline::score_candidates(&model, &prepared, &candidates, &opts.matching);
     s.decide = lap(&mut c.decide, "decide");
     let analysis = crosscheck_graph::analyse(&report.articles, &report.claims, &pairs, &opts.graph);
-    report.edges = analysis.edges;
-    report.clusters = analysis.clusters;
-    report.disputes = analysis.disputes;
-    report.derivations = analysis.derivations;
+    crosscheck_pipeline::attach(&mut report, analysis);
     drop(loaded); // as in `check`: the story lives until the analysis is done
     s.graph = lap(&mut c.graph, "graph");
     write_report(&report, out)?;

@@ -16,6 +16,7 @@ use std::path::Path;
 use crosscheck_core::{ArticleId, Report, SCHEMA_VERSION};
 use crosscheck_extract::ExtractOptions;
 use crosscheck_graph::{GraphOptions, ScoredPair};
+use crosscheck_match::Prepared;
 use crosscheck_text::{IngestOptions, Story};
 use rayon::prelude::*;
 
@@ -82,26 +83,52 @@ pub fn check(story: &Path, opts: &Options) -> Result<Report, PipelineError> {
 pub fn check_story(story: &Story, opts: &Options) -> Result<Report, PipelineError> {
     let mut report = extract_story(story, opts);
     let analysis = analyse(&report, opts)?;
+    attach(&mut report, analysis);
+    Ok(report)
+}
+
+/// Puts the graph stage's conclusions into the report.
+pub fn attach(report: &mut Report, analysis: crosscheck_graph::Analysis) {
     report.edges = analysis.edges;
     report.clusters = analysis.clusters;
     report.disputes = analysis.disputes;
     report.derivations = analysis.derivations;
-    Ok(report)
 }
 
 /// Matches and clusters the claims of an extracted report.
 pub fn analyse(report: &Report, opts: &Options) -> Result<crosscheck_graph::Analysis, PipelineError> {
     let model = crosscheck_match::Model::embedded()?;
-    let prepared: Vec<_> = report.claims.par_iter().map(crosscheck_match::prepare).collect();
-    let ids: BTreeMap<&ArticleId, usize> = report.articles.iter().enumerate().map(|(i, a)| (&a.id, i)).collect();
-    let article_of: Vec<usize> = report.claims.iter().map(|c| ids.get(&c.article).copied().unwrap_or(0)).collect();
+    let prepared = prepare_claims(report);
+    let article_of = article_of(report);
     let candidates = crosscheck_match::candidates_with(&prepared, &article_of, &opts.matching);
-    let pairs: Vec<ScoredPair> = candidates
+    let pairs = score_candidates(&model, &prepared, &candidates, &opts.matching);
+    Ok(crosscheck_graph::analyse(&report.articles, &report.claims, &pairs, &opts.graph))
+}
+
+/// Each claim prepared for matching, in claim order.
+pub fn prepare_claims(report: &Report) -> Vec<Prepared> {
+    report.claims.par_iter().map(crosscheck_match::prepare).collect()
+}
+
+/// Each claim's article, as an index into `report.articles`.
+pub fn article_of(report: &Report) -> Vec<usize> {
+    let ids: BTreeMap<&ArticleId, usize> = report.articles.iter().enumerate().map(|(i, a)| (&a.id, i)).collect();
+    report.claims.iter().map(|c| ids.get(&c.article).copied().unwrap_or(0)).collect()
+}
+
+/// The matcher's decision on every candidate pair, keeping the matches
+/// (verbatim, paraphrase, conflict) in candidate order.
+pub fn score_candidates(
+    model: &crosscheck_match::Model,
+    prepared: &[Prepared],
+    candidates: &[(usize, usize)],
+    thresholds: &crosscheck_match::Thresholds,
+) -> Vec<ScoredPair> {
+    candidates
         .par_iter()
         .filter_map(|&(a, b)| {
-            let d = crosscheck_match::decide_with(&model, &opts.matching, &prepared[a], &prepared[b]);
+            let d = crosscheck_match::decide_with(model, thresholds, &prepared[a], &prepared[b]);
             d.kind.map(|kind| ScoredPair { a, b, kind, score: d.score, rule: d.rule, features: d.features })
         })
-        .collect();
-    Ok(crosscheck_graph::analyse(&report.articles, &report.claims, &pairs, &opts.graph))
+        .collect()
 }
