@@ -337,3 +337,13 @@ fn snapshot_terminal_summary_of_the_demo() {
     assert!(!summary.contains('\u{1b}'), "colour off");
     insta::assert_snapshot!("demo_terminal_summary", summary);
 }
+
+#[test]
+fn model_status_says_when_the_model_is_missing_and_how_to_install_it() {
+    let dir = TestDir::new();
+    let missing = dir.join("no-model-here");
+    let run = dir.run(&["model", "status", "--dir", s(&missing)]).expect_code(1);
+    assert!(run.stdout.contains("not installed"), "{}", run.stdout);
+    assert!(run.stdout.contains("crosscheck model install"), "{}", run.stdout);
+    assert!(run.stdout.contains("runtime:"), "{}", run.stdout);
+}

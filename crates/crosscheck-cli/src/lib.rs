@@ -49,7 +49,7 @@ use anyhow::Context;
 use crosscheck_core::Report;
 use crosscheck_report::{render, terminal, Format};
 
-pub use args::{Args, ColorChoice, Command, GlobalOpts};
+pub use args::{Args, ColorChoice, Command, GlobalOpts, ModelCommand};
 use output::{emit, format_from_extension, write_stdout, Console};
 
 /// Exit code for a usage or input error.
@@ -113,6 +113,25 @@ fn dispatch(args: Args, console: Console) -> anyhow::Result<ExitCode> {
         Command::Eval { all, quick, gold, story, shared, markdown } => {
             let request = eval::Request { all, quick, gold: gold.zip(story), shared, markdown };
             eval::run(&request, opts, &console)
+        }
+        Command::Model(ModelCommand::Install { dir }) => {
+            let path = crosscheck_embed::install(dir.as_deref()).context("cannot install the sentence-embedding model")?;
+            eprintln!("installed all-MiniLM-L6-v2 at {}", path.display());
+            if !crosscheck_embed::RUNTIME_AVAILABLE {
+                eprintln!("note: this build has no embedding runtime; rebuild with `--features semantic` to use it");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Model(ModelCommand::Status { dir }) => {
+            let status = crosscheck_embed::status(dir.as_deref());
+            println!("{status}");
+            let runtime = if crosscheck_embed::RUNTIME_AVAILABLE {
+                "built in"
+            } else {
+                "not in this build (rebuild with `--features semantic`)"
+            };
+            println!("runtime: {runtime}");
+            Ok(if status.is_installed() { ExitCode::SUCCESS } else { ExitCode::from(EXIT_PARTIAL) })
         }
     }
 }
