@@ -130,7 +130,14 @@ fn sigmoid(z: f64) -> f64 {
 /// standardised weights, not the bias). The threshold is
 /// [`DECISION_THRESHOLD`].
 pub fn fit(xs: &[Vec<f64>], ys: &[bool], l2: f64) -> Result<Model, MatchError> {
-    let d = FEATURE_NAMES.len();
+    let names: Vec<String> = FEATURE_NAMES.iter().map(|s| s.to_string()).collect();
+    fit_named(xs, ys, l2, &names)
+}
+
+/// [`fit`] for rows of any width: one value per name in `names` (the
+/// semantic model adds the embedding cosine to the lexical features).
+pub fn fit_named(xs: &[Vec<f64>], ys: &[bool], l2: f64, names: &[String]) -> Result<Model, MatchError> {
+    let d = names.len();
     if xs.is_empty() || xs.len() != ys.len() || xs.iter().any(|x| x.len() != d) {
         return Err(MatchError::Training(format!("{} rows, {} labels, {} features expected", xs.len(), ys.len(), d)));
     }
@@ -138,8 +145,8 @@ pub fn fit(xs: &[Vec<f64>], ys: &[bool], l2: f64) -> Result<Model, MatchError> {
     let zs: Vec<Vec<f64>> =
         xs.iter().map(|x| x.iter().zip(&means).zip(&scales).map(|((v, m), s)| (v - m) / s).collect()).collect();
     let theta = newton(&zs, ys, l2)?;
-    let mut model = Model {
-        names: FEATURE_NAMES.iter().map(|s| s.to_string()).collect(),
+    Ok(Model {
+        names: names.to_vec(),
         means,
         scales,
         weights: theta[..d].to_vec(),
@@ -147,9 +154,7 @@ pub fn fit(xs: &[Vec<f64>], ys: &[bool], l2: f64) -> Result<Model, MatchError> {
         threshold: DECISION_THRESHOLD,
         l2,
         training: TrainingInfo::default(),
-    };
-    model.threshold = DECISION_THRESHOLD;
-    Ok(model)
+    })
 }
 
 fn moments(xs: &[Vec<f64>], d: usize) -> (Vec<f64>, Vec<f64>) {

@@ -132,6 +132,17 @@ pub fn scores(pred: &[bool], gold: &[bool]) -> Scores {
 /// k-fold cross-validation: row `i` is held out in fold `i % k`; each fold's
 /// model (weights, standardisation and threshold) is fitted on the others.
 pub fn cross_validate(xs: &[Vec<f64>], ys: &[bool], k: usize, l2: f64) -> Result<Scores, MatchError> {
+    cross_validate_with(xs, ys, k, |x, y| fit(x, y, l2))
+}
+
+/// [`cross_validate`] with the fitting procedure given (rows of another
+/// width, another penalty).
+pub fn cross_validate_with(
+    xs: &[Vec<f64>],
+    ys: &[bool],
+    k: usize,
+    fit: impl Fn(&[Vec<f64>], &[bool]) -> Result<Model, MatchError> + Sync,
+) -> Result<Scores, MatchError> {
     if k < 2 || xs.len() < k {
         return Err(MatchError::Training(format!("{k} folds over {} rows", xs.len())));
     }
@@ -141,7 +152,7 @@ pub fn cross_validate(xs: &[Vec<f64>], ys: &[bool], k: usize, l2: f64) -> Result
         .map(|fold| {
             let (train_x, train_y): (Vec<Vec<f64>>, Vec<bool>) =
                 xs.iter().zip(ys).enumerate().filter(|(i, _)| fold_of(*i) != fold).map(|(_, (x, y))| (x.clone(), *y)).unzip();
-            let m = fit(&train_x, &train_y, l2)?;
+            let m = fit(&train_x, &train_y)?;
             Ok(xs
                 .iter()
                 .enumerate()
