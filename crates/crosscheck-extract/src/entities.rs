@@ -52,6 +52,11 @@ impl People {
     pub fn full_name(&self, surname: &str) -> Option<&str> {
         self.full_names.get(&surname.to_lowercase()).map(String::as_str)
     }
+
+    /// `name` completed to the full name the article introduced, or as given.
+    pub fn complete<'a>(&'a self, name: &'a str) -> &'a str {
+        self.full_name(name).unwrap_or(name)
+    }
 }
 
 fn lower_in(list: &[&str], w: &str) -> bool {

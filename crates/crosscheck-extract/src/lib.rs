@@ -190,7 +190,7 @@ fn mode_of(text: &str, quotes: &[Range<usize>]) -> AttributionMode {
 
 fn entity(m: &Mention, span: impl Fn(Range<usize>) -> crosscheck_core::Span, people: &People) -> Entity {
     let full = if m.kind == EntityKind::Person || m.kind == EntityKind::Other {
-        people.full_name(&m.name).unwrap_or(&m.name).to_string()
+        people.complete(&m.name).to_string()
     } else {
         m.name.clone()
     };
@@ -344,7 +344,7 @@ impl Reader<'_> {
             .into_iter()
             .find(|m| m.kind == EntityKind::Person && !quotes.iter().any(|q| q.start <= m.range.start && m.range.end <= q.end));
         if let Some(m) = found {
-            let full = self.people.full_name(&m.name).unwrap_or(&m.name).to_string();
+            let full = self.people.complete(&m.name).to_string();
             let speaker = Speaker { text: m.name.clone(), key: person(&full) };
             // A speaker named in this sentence stays the more recent referent.
             if self.last_speaker_sentence != self.sentence_counter {
@@ -391,7 +391,7 @@ impl Reader<'_> {
     /// "…, Pete Hegseth, who told …": the last person named before "who".
     fn relative_antecedent(&self, context: &str) -> Option<Speaker> {
         let m = entities::mentions(context, &self.people).into_iter().rev().find(|m| m.kind == EntityKind::Person)?;
-        let full = self.people.full_name(&m.name).unwrap_or(&m.name).to_string();
+        let full = self.people.complete(&m.name).to_string();
         Some(Speaker { text: m.name.clone(), key: person(&full) })
     }
 
@@ -403,7 +403,7 @@ impl Reader<'_> {
         let office = phrase.to_lowercase().ends_with("office");
         let mentions = entities::mentions(phrase, &self.people);
         if let Some(m) = mentions.iter().rev().find(|m| m.kind == EntityKind::Person) {
-            let key = person(self.people.full_name(&m.name).unwrap_or(&m.name));
+            let key = person(self.people.complete(&m.name));
             return speaker(if office { format!("{key}:office") } else { key });
         }
         if before.trim_end().ends_with(',') {
@@ -412,7 +412,7 @@ impl Reader<'_> {
                 entities::mentions(t, &self.people).into_iter().rev().find(|m| m.kind == EntityKind::Person)
             };
             if let Some(m) = last_person(before).or_else(|| last_person(context)) {
-                return speaker(person(self.people.full_name(&m.name).unwrap_or(&m.name)));
+                return speaker(person(self.people.complete(&m.name)));
             }
         }
         if let Some(name) = self.person_with_role(phrase) {
@@ -462,7 +462,7 @@ impl Reader<'_> {
         let to_span = |r: Range<usize>| doc.span(range.start + r.start..range.start + r.end);
         let mentions = entities::mentions(text, &self.people);
         for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
-            let full = self.people.full_name(&m.name).unwrap_or(&m.name).to_string();
+            let full = self.people.complete(&m.name).to_string();
             if let Some(role) = &m.role {
                 self.roles.push((role.clone(), full.clone()));
             }
