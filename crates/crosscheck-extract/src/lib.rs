@@ -560,10 +560,14 @@ fn duration_parts(text: &str) -> Vec<Range<usize>> {
         .filter(|f| f.value.is_some_and(|v| v.high.is_some_and(|h| h <= MAX_EVENT_DURATION_SECONDS)))
         .filter(|f| !is_rate(text, &f.range))
         .filter_map(|f| {
-            let first = ws.iter().position(|w| w.range.end > f.range.start)?;
-            let last = ws.iter().rposition(|w| w.range.start < f.range.end)?;
+            // Words are in text order: binary search keeps a long sentence
+            // with many durations linear (a scan per duration was quadratic).
+            let first = ws.partition_point(|w| w.range.end <= f.range.start);
+            let last = ws.partition_point(|w| w.range.start < f.range.end).checked_sub(1)?;
+            if first >= ws.len() || first > last {
+                return None;
+            }
             let mut s = first;
-            let (first, last) = (first, last);
             while s > 0 && first - s < DURATION_CONTEXT_WORDS && plain_gap(text, &ws[s - 1], &ws[s]) {
                 s -= 1;
             }
@@ -636,4 +640,24 @@ fn clip(quotes: &[Range<usize>], unit: &Range<usize>) -> Vec<Range<usize>> {
 
 fn is_question(s: &str) -> bool {
     s.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with('?')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression (reliability catalogue, 5 MB line): the words around each
+    /// duration were found by a linear scan per duration, quadratic on one
+    /// long sentence full of durations. The binary search must cut the same
+    /// windows, including at the sentence's first and last words.
+    #[test]
+    fn duration_windows_of_a_long_sentence_are_cut_at_every_duration() {
+        let unit = "officials held a 90-minute call with envoys and ";
+        let text = format!("Ninety minutes passed as {}they talked for two hours", unit.repeat(40));
+        let parts: Vec<&str> = duration_parts(&text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(parts.len(), 42, "{parts:?}");
+        assert_eq!(parts[0], "Ninety minutes passed");
+        assert!(parts[1..41].iter().all(|p| *p == "held a 90-minute call"), "{parts:?}");
+        assert_eq!(parts[41], "talked for two hours");
+    }
 }
