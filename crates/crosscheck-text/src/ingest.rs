@@ -174,6 +174,12 @@ fn load_directory(dir: &Path, opts: &IngestOptions, story: &mut Story) -> Result
         match fs::metadata(&path) {
             Err(e) => story.diagnostics.push(Diagnostic::warning(path.display().to_string(), format!("skipped: {e}"))),
             Ok(m) if m.is_dir() => {}
+            // Opening a named pipe blocks until a writer comes, and a device
+            // may never end: only regular files of a folder are read.
+            Ok(m) if !m.is_file() => story.diagnostics.push(Diagnostic::warning(
+                path.display().to_string(),
+                "skipped: not a regular file (a named pipe, socket or device)",
+            )),
             Ok(_) if format_of(&path).is_none() => story.diagnostics.push(Diagnostic::info(
                 path.display().to_string(),
                 "skipped: not an article (expected .txt, .md, .html, .htm, .json or .jsonl)",
@@ -241,14 +247,29 @@ fn load_file(path: &Path, overrides: &Overrides, opts: &IngestOptions, story: &m
 }
 
 fn read_limited(path: &Path, opts: &IngestOptions) -> Result<Vec<u8>, String> {
+    let limit = opts.max_article_bytes;
+    let over = |size: String| {
+        format!("skipped: {size} bytes is over the limit of {limit} bytes per article; raise it with --max-article-bytes")
+    };
     let size = fs::metadata(path).map_err(|e| format!("skipped: cannot read ({e})"))?.len();
-    if size > opts.max_article_bytes {
-        return Err(format!(
-            "skipped: {size} bytes is over the limit of {} bytes per article; raise it with --max-article-bytes",
-            opts.max_article_bytes
-        ));
+    if size > limit {
+        return Err(over(size.to_string()));
     }
-    fs::read(path).map_err(|e| format!("skipped: cannot read ({e})"))
+    let bytes = read_at_most(path, limit).map_err(|e| format!("skipped: cannot read ({e})"))?;
+    if bytes.len() as u64 > limit {
+        return Err(over(format!("more than {limit}")));
+    }
+    Ok(bytes)
+}
+
+/// The first `limit + 1` bytes of `path` at most: a file that grows while
+/// read, or a device or pipe given as the story (whose size reads as 0),
+/// cannot make ingestion read without end.
+fn read_at_most(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    fs::File::open(path)?.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 fn file_stem(path: &Path) -> String {
@@ -321,7 +342,11 @@ fn read_limited_jsonl(path: &Path, opts: &IngestOptions) -> Result<Vec<u8>, Text
     if size > limit {
         return Err(TextError::TooLarge { path: path.to_path_buf(), size, limit });
     }
-    fs::read(path).map_err(|e| TextError::io(path, e))
+    let bytes = read_at_most(path, limit).map_err(|e| TextError::io(path, e))?;
+    if bytes.len() as u64 > limit {
+        return Err(TextError::TooLarge { path: path.to_path_buf(), size: bytes.len() as u64, limit });
+    }
+    Ok(bytes)
 }
 
 /// Metadata the caller already knows, overriding inference.
@@ -334,5 +359,48 @@ impl Overrides {
     /// Publication date as an inferred value with its source.
     pub(crate) fn published_value(&self) -> Option<Inferred<NaiveDate>> {
         self.published.map(|p| Inferred::from(p, self.source))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+    use super::*;
+
+    const ARTICLE: &str = "The minister said the talks lasted ninety minutes.\n";
+
+    /// Regression (reliability catalogue): a named pipe called `*.txt` in a
+    /// story folder made ingestion block for ever on opening it.
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_in_the_folder_is_skipped_not_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("a.txt"), ARTICLE).unwrap();
+        let pipe = dir.path().join("pipe.txt");
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("SKIP: mkfifo is not available; the named-pipe case did not run");
+            return;
+        }
+        let story = load_story(dir.path(), &IngestOptions::default()).unwrap();
+        assert_eq!(story.documents.len(), 1);
+        let note = story.diagnostics.iter().find(|d| d.file.as_deref().is_some_and(|f| f.ends_with("pipe.txt")));
+        assert!(note.is_some_and(|d| d.message.contains("not a regular file")), "{:?}", story.diagnostics);
+    }
+
+    /// Regression: a device given as the story (`/dev/zero`, size 0 on
+    /// disk) was read without end; now reading stops past the limit.
+    #[cfg(unix)]
+    #[test]
+    fn an_endless_file_stops_at_the_article_limit() {
+        let zero = Path::new("/dev/zero");
+        if !zero.exists() {
+            eprintln!("SKIP: /dev/zero is absent; the endless-file case did not run");
+            return;
+        }
+        let err = load_story(zero, &IngestOptions { max_article_bytes: 1000 }).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("more than 1000 bytes is over the limit") && text.contains("--max-article-bytes"), "{text}");
     }
 }
