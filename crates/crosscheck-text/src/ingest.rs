@@ -91,14 +91,41 @@ fn finish(path: &Path, mut story: Story) -> Result<Story, TextError> {
     check_unique_ids(path, &story)?;
     mark_duplicates(&mut story);
     if story.documents.iter().all(|d| d.article.duplicate_of.is_some()) {
-        let details: String = story
-            .diagnostics
-            .iter()
-            .map(|d| format!("\n  {}: {}", d.file.as_deref().unwrap_or("?"), d.message))
-            .collect();
+        let details = skipped_details(&story.diagnostics);
         return Err(TextError::NoArticles { path: path.to_path_buf(), skipped: story.diagnostics.len(), details });
     }
     Ok(story)
+}
+
+/// Most files named per reason when a story has no readable article.
+const FILES_NAMED_PER_REASON: usize = 3;
+
+/// One line per distinct reason a file was skipped, naming a few of the
+/// files: a folder of 500 empty files gives one line, not 500.
+fn skipped_details(diagnostics: &[Diagnostic]) -> String {
+    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for d in diagnostics {
+        let file = d.file.as_deref().unwrap_or("?");
+        match index.get(d.message.as_str()) {
+            Some(&i) => groups[i].1.push(file),
+            None => {
+                index.insert(&d.message, groups.len());
+                groups.push((&d.message, vec![file]));
+            }
+        }
+    }
+    groups
+        .iter()
+        .map(|(message, files)| match files.len() {
+            n if n <= FILES_NAMED_PER_REASON => format!("\n  {}: {message}", files.join(", ")),
+            n => format!(
+                "\n  {} and {} more: {message}",
+                files[..FILES_NAMED_PER_REASON].join(", "),
+                n - FILES_NAMED_PER_REASON
+            ),
+        })
+        .collect()
 }
 
 fn check_unique_ids(path: &Path, story: &Story) -> Result<(), TextError> {
@@ -387,6 +414,24 @@ mod tests {
         assert_eq!(story.documents.len(), 1);
         let note = story.diagnostics.iter().find(|d| d.file.as_deref().is_some_and(|f| f.ends_with("pipe.txt")));
         assert!(note.is_some_and(|d| d.message.contains("not a regular file")), "{:?}", story.diagnostics);
+    }
+
+    /// Regression (reliability catalogue): a folder of 500 empty files gave
+    /// a 501-line error, one line per file; files skipped for the same
+    /// reason now share one line naming the first few.
+    #[test]
+    fn many_files_skipped_for_one_reason_make_one_line() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..500 {
+            fs::write(dir.path().join(format!("a{i:03}.txt")), "").unwrap();
+        }
+        fs::write(dir.path().join("b.txt"), "  \n").unwrap();
+        fs::write(dir.path().join("c.txt"), b"\x89PNG\r\n").unwrap();
+        let text = load_story(dir.path(), &IngestOptions::default()).unwrap_err().to_string();
+        assert!(text.contains("(502 file(s) skipped)"), "{text}");
+        assert_eq!(text.lines().count(), 3, "{text}");
+        assert!(text.contains("a000.txt, ") && text.contains("a002.txt and 498 more: skipped: empty article"), "{text}");
+        assert!(text.contains("c.txt: skipped: looks like a PNG image"), "{text}");
     }
 
     /// Regression: a device given as the story (`/dev/zero`, size 0 on
