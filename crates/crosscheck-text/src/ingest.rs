@@ -303,9 +303,15 @@ fn file_stem(path: &Path) -> String {
     path.file_stem().and_then(|s| s.to_str()).unwrap_or("article").to_string()
 }
 
-type Loaded = (Document, Vec<String>);
+pub(crate) type Loaded = (Document, Vec<String>);
 
-fn decode_document(bytes: &[u8], id: ArticleId, shown: String, format: Format, o: &Overrides) -> Result<Loaded, String> {
+pub(crate) fn decode_document(
+    bytes: &[u8],
+    id: ArticleId,
+    shown: String,
+    format: Format,
+    o: &Overrides,
+) -> Result<Loaded, String> {
     let decoded = decode::decode(bytes).map_err(|decode::DecodeProblem::Binary(what)| {
         format!("skipped: looks like {what}, not an article")
     })?;

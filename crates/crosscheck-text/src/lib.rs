@@ -153,6 +153,21 @@ pub fn document_from_text(id: &str, text: &str, format: Format, overrides: &Over
     build_document(ArticleId(id.to_string()), id.to_string(), format, text.to_string(), map, text.len(), overrides)
 }
 
+/// Builds a document from a file's bytes exactly as ingestion does (BOM,
+/// UTF-16, lossy UTF-8, binary refused, HTML cleaned), without touching the
+/// disk: spans index `bytes`. Returns the document and its warnings (lossy
+/// decoding, UTF-16), or why the bytes are not an article. For plain text,
+/// Markdown and HTML; JSON records go through [`load_story`]. Used by the
+/// fuzz targets and property tests.
+pub fn document_from_bytes(
+    id: &str,
+    bytes: &[u8],
+    format: Format,
+    overrides: &Overrides,
+) -> Result<(Document, Vec<String>), String> {
+    ingest::decode_document(bytes, ArticleId(id.to_string()), id.to_string(), format, overrides)
+}
+
 fn build_document(
     id: ArticleId,
     path: String,
