@@ -59,8 +59,8 @@ pub fn candidates_with(claims: &[Prepared], article_of: &[usize], t: &Thresholds
 /// The index keys of one claim.
 pub fn blocking_keys(c: &Prepared, t: &Thresholds) -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
-    for (stem, idf) in &c.content_idf {
-        if *idf >= t.block_min_idf && !c.numbers.contains(stem) {
+    for (stem, idf) in c.content_idf() {
+        if idf >= t.block_min_idf && !c.numbers.contains(stem) {
             keys.insert(format!("s:{stem}"));
         }
     }

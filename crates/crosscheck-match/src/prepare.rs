@@ -139,12 +139,6 @@ pub struct Prepared {
     pub stems: Vec<String>,
     /// Stems of content words (no stopwords, no negations) in order.
     pub content: Vec<String>,
-    /// IDF weight of each distinct content stem.
-    pub content_idf: BTreeMap<String, f64>,
-    /// TF-IDF vector over all stems (stopwords included), L2-normalised.
-    pub tfidf: BTreeMap<String, f64>,
-    /// Character trigram shingles of `folded`, hashed.
-    pub shingles: BTreeSet<u64>,
     /// Numbers written with digits, canonicalised ("1,000.50" → "1000.5").
     pub numbers: BTreeSet<String>,
     /// Canonical entity keys from the claim's entities.
@@ -163,6 +157,202 @@ pub struct Prepared {
     pub hedged: bool,
     /// The attributed speaker's canonical key.
     pub speaker: Option<String>,
+    /// What the pair features read, as sorted slices (see [`PairIndex`]).
+    pub(crate) index: PairIndex,
+}
+
+impl Prepared {
+    /// Each distinct content stem with its IDF weight, in stem order.
+    pub fn content_idf(&self) -> impl Iterator<Item = (&str, f64)> + '_ {
+        self.index.stems.iter().filter(|e| e.content).map(|e| (self.stems[e.first as usize].as_str(), e.idf))
+    }
+
+    /// The L2-normalised TF-IDF vector over all distinct stems (stopwords
+    /// included), in stem order.
+    pub fn tfidf(&self) -> impl Iterator<Item = (&str, f64)> + '_ {
+        self.index.stems.iter().map(|e| (self.stems[e.first as usize].as_str(), e.tfidf))
+    }
+}
+
+/// The per-claim part of the pair features, computed once in [`prepare`]
+/// so that [`features`](crate::features()) allocates nothing and builds
+/// no maps per pair: distinct tokens and stems as index lists sorted by
+/// their text (merged in linear time), character bigrams and trigrams as
+/// sorted integer lists, IDF and TF-IDF weights beside the stems.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct PairIndex {
+    /// `folded` is pure ASCII, so bytes are characters (the fast paths).
+    pub(crate) ascii: bool,
+    /// Characters of `folded`.
+    pub(crate) chars: usize,
+    /// Bytes of `folded` that are not whitespace (`strsim::sorensen_dice`
+    /// compares byte lengths of the whitespace-free text).
+    pub(crate) stripped_len: usize,
+    /// Character bigrams of the whitespace-free `folded`, packed
+    /// `c1 << 7 | c2`, sorted, repeats kept (a multiset). Empty unless ASCII.
+    pub(crate) bigrams: Box<[u16]>,
+    /// Distinct character trigrams of `folded` (sorted).
+    pub(crate) trigrams: Trigrams,
+    /// Position of the first occurrence of each distinct token, sorted by token.
+    pub(crate) tokens: Box<[u32]>,
+    /// Each distinct stem, sorted by stem.
+    pub(crate) stems: Box<[StemEntry]>,
+    /// For each position: the index of its stem in `stems`.
+    pub(crate) stem_rank: Box<[u32]>,
+    /// For each position: the token is a stopword.
+    pub(crate) stop: Box<[bool]>,
+    /// Number of distinct content stems.
+    pub(crate) content_count: usize,
+    /// Sum of the content stems' IDF, added in stem order.
+    pub(crate) content_idf_sum: f64,
+}
+
+/// One distinct stem of a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub(crate) struct StemEntry {
+    /// Position of its first occurrence in `stems`.
+    pub(crate) first: u32,
+    /// A content word has this stem.
+    pub(crate) content: bool,
+    /// IDF weight (meaningful for content stems).
+    pub(crate) idf: f64,
+    /// Weight in the L2-normalised TF-IDF vector.
+    pub(crate) tfidf: f64,
+    /// Characters of the stem as a set of bits (`byte & 63`; see
+    /// [`char_mask`]), to bound Jaro-Winkler between stems cheaply.
+    pub(crate) mask: u64,
+    /// The first four bytes packed, when the stem is ASCII and at least
+    /// four long (two stems with equal heads share a 4-character prefix).
+    pub(crate) head: Option<u32>,
+    /// Length in bytes.
+    pub(crate) len: u32,
+    /// The stem is ASCII.
+    pub(crate) ascii: bool,
+}
+
+/// The bit set of an ASCII string's bytes (`1 << (byte & 63)`); a
+/// superset of the characters two strings can have in common.
+pub(crate) fn char_mask(s: &[u8]) -> u64 {
+    s.iter().fold(0u64, |m, &c| m | 1u64 << (c & 63))
+}
+
+/// Distinct character trigrams, sorted.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Trigrams {
+    /// ASCII text: each trigram packed exactly, `c1 << 14 | c2 << 7 | c3`
+    /// (FNV-1a is injective on ASCII trigrams, so the counts equal those of
+    /// the hashed form; checked by a test).
+    Ascii(Box<[u32]>),
+    /// Other text: FNV-1a hashes of the trigrams.
+    Hashed(Box<[u64]>),
+}
+
+impl Default for Trigrams {
+    fn default() -> Self {
+        Trigrams::Ascii(Box::default())
+    }
+}
+
+/// FNV-1a of one character trigram (the definition of the shingles).
+pub(crate) fn trigram_hash(w: [u32; 3]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in w {
+        h ^= u64::from(c);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Builds the [`PairIndex`] of an analysed claim.
+fn pair_index(folded: &str, tokens: &[String], stems: &[String], content: &[String], idf: &IdfTable) -> PairIndex {
+    let ascii = folded.is_ascii();
+    let stripped: Vec<u8> = folded.bytes().filter(|b| !char::from(*b).is_whitespace()).collect();
+    let stripped_len = if ascii { stripped.len() } else { folded.chars().filter(|c| !c.is_whitespace()).map(char::len_utf8).sum() };
+    let mut bigrams: Vec<u16> = Vec::new();
+    let trigrams = if ascii {
+        bigrams = stripped.windows(2).map(|w| u16::from(w[0]) << 7 | u16::from(w[1])).collect();
+        bigrams.sort_unstable();
+        let b = folded.as_bytes();
+        let mut t: Vec<u32> = b.windows(3).map(|w| u32::from(w[0]) << 14 | u32::from(w[1]) << 7 | u32::from(w[2])).collect();
+        t.sort_unstable();
+        t.dedup();
+        Trigrams::Ascii(t.into_boxed_slice())
+    } else {
+        let chars: Vec<u32> = folded.chars().map(u32::from).collect();
+        let mut t: Vec<u64> = chars.windows(3).map(|w| trigram_hash([w[0], w[1], w[2]])).collect();
+        t.sort_unstable();
+        t.dedup();
+        Trigrams::Hashed(t.into_boxed_slice())
+    };
+    let (tokens_sorted, _) = distinct_sorted(tokens);
+    let (stem_sorted, stem_rank) = distinct_sorted(stems);
+    let mut entries: Vec<StemEntry> =
+        stem_sorted.iter().map(|&first| StemEntry { first, ..StemEntry::default() }).collect();
+    // Content stems: the stems of content words, a subset of all stems.
+    let mut content_sorted: Vec<&String> = content.iter().collect();
+    content_sorted.sort_unstable();
+    content_sorted.dedup();
+    let mut ci = 0;
+    for e in entries.iter_mut() {
+        let s = &stems[e.first as usize];
+        while ci < content_sorted.len() && content_sorted[ci] < s {
+            ci += 1;
+        }
+        e.mask = char_mask(s.as_bytes());
+        e.len = s.len() as u32;
+        e.ascii = s.is_ascii();
+        e.head = match s.as_bytes() {
+            [a, b, c, d, ..] if e.ascii => Some(u32::from_le_bytes([*a, *b, *c, *d])),
+            _ => None,
+        };
+        if content_sorted.get(ci) == Some(&s) {
+            e.content = true;
+            e.idf = idf.idf(s);
+        }
+    }
+    // TF-IDF exactly as a BTreeMap in stem order would: counts, times IDF,
+    // divided by the norm summed in stem order.
+    let mut counts = vec![0.0f64; entries.len()];
+    for &r in &stem_rank {
+        counts[r as usize] += 1.0;
+    }
+    for (e, c) in entries.iter_mut().zip(&counts) {
+        e.tfidf = c * idf.idf(&stems[e.first as usize]);
+    }
+    let norm = entries.iter().map(|e| e.tfidf * e.tfidf).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        entries.iter_mut().for_each(|e| e.tfidf /= norm);
+    }
+    let content_idf_sum: f64 = entries.iter().filter(|e| e.content).map(|e| e.idf).sum();
+    PairIndex {
+        ascii,
+        chars: if ascii { folded.len() } else { folded.chars().count() },
+        stripped_len,
+        bigrams: bigrams.into_boxed_slice(),
+        trigrams,
+        tokens: tokens_sorted.into_boxed_slice(),
+        content_count: entries.iter().filter(|e| e.content).count(),
+        content_idf_sum,
+        stems: entries.into_boxed_slice(),
+        stem_rank: stem_rank.into_boxed_slice(),
+        stop: tokens.iter().map(|t| is_stopword(t)).collect(),
+    }
+}
+
+/// Position of the first occurrence of each distinct string, sorted by
+/// string, and for each position the index of its string in that list.
+fn distinct_sorted(items: &[String]) -> (Vec<u32>, Vec<u32>) {
+    let mut idx: Vec<u32> = (0..items.len() as u32).collect();
+    idx.sort_by(|&x, &y| items[x as usize].cmp(&items[y as usize]).then(x.cmp(&y)));
+    let mut firsts: Vec<u32> = Vec::new();
+    let mut rank = vec![0u32; items.len()];
+    for (k, &i) in idx.iter().enumerate() {
+        if k == 0 || items[i as usize] != items[idx[k - 1] as usize] {
+            firsts.push(i);
+        }
+        rank[i as usize] = firsts.len() as u32 - 1;
+    }
+    (firsts, rank)
 }
 
 /// Prepare a claim with the IDF table compiled into the crate.
@@ -174,14 +364,13 @@ pub fn prepare(claim: &Claim) -> Prepared {
 pub fn prepare_with(claim: &Claim, idf: &IdfTable) -> Prepared {
     let a = analyse_text(&claim.text);
     let lex = lexicon();
-    let content_idf = a.content.iter().map(|s| (s.clone(), idf.idf(s))).collect();
     let folded = a.tokens.join(" ");
-    let tfidf = tfidf_vector(&a.stems, idf);
+    let index = pair_index(&folded, &a.tokens, &a.stems, &a.content, idf);
     let negated = claim.negated || a.tokens.iter().any(|t| lex.negations.contains(t));
     let hedged = claim.hedged || a.tokens.iter().any(|t| lex.hedges.contains(t));
     Prepared {
         text: claim.text.clone(),
-        shingles: shingles(&folded),
+        index,
         folded,
         numbers: a.numbers,
         capitalised: a.capitalised,
@@ -198,25 +387,7 @@ pub fn prepare_with(claim: &Claim, idf: &IdfTable) -> Prepared {
         tokens: a.tokens,
         stems: a.stems,
         content: a.content,
-        content_idf,
-        tfidf,
     }
-}
-
-/// L2-normalised TF-IDF vector of a stem sequence.
-fn tfidf_vector(stems: &[String], idf: &IdfTable) -> BTreeMap<String, f64> {
-    let mut v: BTreeMap<String, f64> = BTreeMap::new();
-    for s in stems {
-        *v.entry(s.clone()).or_insert(0.0) += 1.0;
-    }
-    for (s, w) in v.iter_mut() {
-        *w *= idf.idf(s);
-    }
-    let norm = v.values().map(|w| w * w).sum::<f64>().sqrt();
-    if norm > 0.0 {
-        v.values_mut().for_each(|w| *w /= norm);
-    }
-    v
 }
 
 /// The text-only part of preparation.
@@ -413,22 +584,6 @@ fn canonical_number(s: &str) -> String {
     } else {
         format!("{int}.{frac}")
     }
-}
-
-/// Hashed character trigrams of a folded string (FNV-1a).
-fn shingles(folded: &str) -> BTreeSet<u64> {
-    let chars: Vec<char> = folded.chars().collect();
-    chars
-        .windows(3)
-        .map(|w| {
-            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-            for c in w {
-                h ^= *c as u64;
-                h = h.wrapping_mul(0x0100_0000_01b3);
-            }
-            h
-        })
-        .collect()
 }
 
 /// Folded, tokenised form of a text (what [`Prepared::folded`] holds).

@@ -116,6 +116,17 @@ fn seed_story_pairs_are_bit_identical() {
     assert!(n >= 300, "only {n} pairs");
 }
 
+/// Any further story named by `CROSSCHECK_PARITY_STORY` (e.g. a synthetic
+/// one written by the bench's `gen`), every cross-article pair up to
+/// `CROSSCHECK_PARITY_PAIRS` (default 200,000).
+#[test]
+fn extra_story_pairs_are_bit_identical() {
+    let Some(dir) = std::env::var_os("CROSSCHECK_PARITY_STORY").map(PathBuf::from) else { return };
+    let limit = std::env::var("CROSSCHECK_PARITY_PAIRS").ok().and_then(|s| s.parse().ok()).unwrap_or(200_000);
+    let n = check_story(&dir, limit);
+    eprintln!("feature_parity: {n} pairs of {} identical", dir.display());
+}
+
 #[test]
 fn mrpc_pairs_are_bit_identical() {
     let Some(dir) = shared() else { return };

@@ -1,0 +1,86 @@
+//! Single-threaded cost of the matcher on one story, for profiling:
+//! `prepare` of every claim, `features` and `decide_with` of the first
+//! `MAX` candidate pairs, each timed in CPU seconds.
+//!
+//! ```sh
+//! cargo run --release -p crosscheck-bench --example profile_match -- STORY [MAX_PAIRS] [features|decide|both]
+//! valgrind --tool=callgrind target/release/examples/profile_match STORY 2000 decide
+//! ```
+
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use crosscheck_bench::measure::cpu_seconds;
+use crosscheck_pipeline::Options;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let Some(story) = args.next().map(PathBuf::from) else {
+        eprintln!("usage: profile_match STORY [MAX_PAIRS] [features|decide|both]");
+        std::process::exit(2);
+    };
+    let max: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(usize::MAX);
+    let what = args.next().unwrap_or_else(|| "both".into());
+    let opts = Options::default();
+    let loaded = match crosscheck_text::load_story(&story, &opts.ingest) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(1);
+        }
+    };
+    let report = crosscheck_pipeline::extract_story(&loaded, &opts);
+    let model = match crosscheck_match::Model::embedded() {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(1);
+        }
+    };
+    let c0 = cpu_seconds();
+    let prepared: Vec<crosscheck_match::Prepared> = report.claims.iter().map(crosscheck_match::prepare).collect();
+    let c1 = cpu_seconds();
+    let article_of = crosscheck_pipeline::article_of(&report);
+    let cands = crosscheck_match::candidates_with(&prepared, &article_of, &opts.matching);
+    let c2 = cpu_seconds();
+    let pairs = &cands[..cands.len().min(max)];
+    println!(
+        "claims {}  candidates {}  measured pairs {}  prepare {:.2} CPU s ({:.1} µs/claim)  candidates {:.2} CPU s",
+        prepared.len(),
+        cands.len(),
+        pairs.len(),
+        c1 - c0,
+        (c1 - c0) * 1e6 / prepared.len().max(1) as f64,
+        c2 - c1
+    );
+    if what == "features" || what == "both" {
+        let (t, c) = (Instant::now(), cpu_seconds());
+        let mut sum = 0.0;
+        for &(a, b) in pairs {
+            sum += crosscheck_match::features(&prepared[a], &prepared[b]).values.iter().sum::<f64>();
+        }
+        let cpu = cpu_seconds() - c;
+        println!(
+            "features: {:.2} CPU s, {:.2} wall s, {:.2} µs/pair (CPU)  checksum {sum:.6}",
+            cpu,
+            t.elapsed().as_secs_f64(),
+            cpu * 1e6 / pairs.len().max(1) as f64
+        );
+    }
+    if what == "decide" || what == "both" {
+        let (t, c) = (Instant::now(), cpu_seconds());
+        let mut matched = 0usize;
+        for &(a, b) in pairs {
+            matched += usize::from(crosscheck_match::decide_with(&model, &opts.matching, &prepared[a], &prepared[b]).kind.is_some());
+        }
+        let cpu = cpu_seconds() - c;
+        println!(
+            "decide:   {:.2} CPU s, {:.2} wall s, {:.2} µs/pair (CPU)  matched {matched}",
+            cpu,
+            t.elapsed().as_secs_f64(),
+            cpu * 1e6 / pairs.len().max(1) as f64
+        );
+    }
+}
