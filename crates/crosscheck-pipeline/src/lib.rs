@@ -50,9 +50,15 @@ pub fn extract(story: &Path, opts: &Options) -> Result<Report, PipelineError> {
     Ok(extract_story(&loaded, opts))
 }
 
-/// Extracts the claims of an already loaded story.
+/// Extracts the claims of an already loaded story, its articles taken in
+/// id order whatever the order of `story.documents`: claim indices, and
+/// every tie the later stages break by them (a cluster's representative, a
+/// pair's orientation), then do not depend on the order the caller listed
+/// the articles in (`load_story` already sorts; this holds for any `Story`).
 pub fn extract_story(story: &Story, opts: &Options) -> Report {
-    let per_doc: Vec<_> = story.documents.par_iter().map(|d| crosscheck_extract::extract(d, &opts.extract)).collect();
+    let mut documents: Vec<&crosscheck_text::Document> = story.documents.iter().collect();
+    documents.sort_by(|a, b| a.article.id.cmp(&b.article.id));
+    let per_doc: Vec<_> = documents.par_iter().map(|d| crosscheck_extract::extract(d, &opts.extract)).collect();
     let mut diagnostics = story.diagnostics.clone();
     let mut claims = Vec::new();
     for (c, d) in per_doc {
@@ -63,7 +69,7 @@ pub fn extract_story(story: &Story, opts: &Options) -> Report {
         schema_version: SCHEMA_VERSION.to_string(),
         generator: format!("crosscheck {}", env!("CARGO_PKG_VERSION")),
         story: story.path.clone(),
-        articles: story.documents.iter().map(|d| d.article.clone()).collect(),
+        articles: documents.iter().map(|d| d.article.clone()).collect(),
         claims,
         edges: Vec::new(),
         clusters: Vec::new(),
