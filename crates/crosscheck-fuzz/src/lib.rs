@@ -223,7 +223,7 @@ pub fn numbers(data: &[u8]) -> Outcome {
 
 fn interval_is_sound(t: &'static str, v: &Interval, what: &str) -> Outcome {
     ensure(t, !v.low.is_nan() && !v.high.is_some_and(f64::is_nan), || format!("{what:?} has a NaN bound: {v:?}"))?;
-    ensure(t, v.high.map_or(true, |h| v.low <= h), || format!("{what:?} has a reversed interval: {v:?}"))
+    ensure(t, !v.high.is_some_and(|h| h < v.low), || format!("{what:?} has a reversed interval: {v:?}"))
 }
 
 // ---------------------------------------------------------------- extract

@@ -15,6 +15,8 @@
 //! Case counts are small (each case runs the whole pipeline); raise them
 //! with `PROPTEST_CASES`.
 
+#![allow(clippy::panic)]
+
 use std::path::Path;
 
 use chrono::NaiveDate;
