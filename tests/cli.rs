@@ -323,15 +323,17 @@ fn eval_scores_a_gold_story_and_needs_a_measure() {
 
 #[test]
 fn snapshot_markdown_report_of_the_demo() {
-    let run = run_at_root(&["check", "data/demo", "--format", "md"]).ok();
+    // Lexical matching, so that the snapshot is the same with or without
+    // the embedding runtime and model.
+    let run = run_at_root(&["check", "data/demo", "--format", "md", "--semantic", "off"]).ok();
     insta::assert_snapshot!("demo_markdown", run.stdout);
 }
 
 #[test]
 fn snapshot_terminal_summary_of_the_demo() {
     let root = repo_root();
-    let report = crosscheck_cli::check_report(&root.join("data/demo"), &crosscheck_pipeline::Options::default())
-        .expect("demo checks");
+    let lexical = crosscheck_pipeline::Options { semantic: crosscheck_pipeline::SemanticMode::Off, ..Default::default() };
+    let report = crosscheck_cli::check_report(&root.join("data/demo"), &lexical).expect("demo checks");
     let summary = crosscheck_report::terminal::summary(&report, false);
     let summary = summary.replace(&format!("{}/", root.display()), "");
     assert!(!summary.contains('\u{1b}'), "colour off");
@@ -346,4 +348,31 @@ fn model_status_says_when_the_model_is_missing_and_how_to_install_it() {
     assert!(run.stdout.contains("not installed"), "{}", run.stdout);
     assert!(run.stdout.contains("crosscheck model install"), "{}", run.stdout);
     assert!(run.stdout.contains("runtime:"), "{}", run.stdout);
+}
+
+#[test]
+fn check_runs_lexically_and_says_so_once_when_the_model_is_absent() {
+    let dir = TestDir::new();
+    let missing = dir.join("no-model-here");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["check", s(&support::demo()), "--format", "json"])
+        .env("CROSSCHECK_MODEL_DIR", &missing)
+        .output()
+        .expect("run crosscheck");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.matches("semantic matching is off").count(), 1, "{stderr}");
+    assert!(stderr.contains("To turn it on"), "{stderr}");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON report");
+    let clusters = report["clusters"].as_array().expect("clusters");
+    assert!(clusters.iter().any(|c| c["status"] == "corroborated"), "the lexical matcher still corroborates");
+    assert!(report["edges"].as_array().expect("edges").iter().all(|e| e["features"].get("cosine").is_none()));
+    let said = report["diagnostics"].as_array().expect("diagnostics");
+    assert_eq!(said.iter().filter(|d| d["message"].as_str().unwrap_or("").contains("semantic matching is off")).count(), 1);
+}
+
+#[test]
+fn semantic_off_says_nothing_about_semantic_matching() {
+    let run = run_at_root(&["check", "data/demo", "--format", "json", "--semantic", "off"]).ok();
+    assert!(!run.stderr.contains("semantic matching"), "{}", run.stderr);
 }

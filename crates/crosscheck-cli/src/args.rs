@@ -61,6 +61,21 @@ pub struct GlobalOpts {
     /// (default 5000).
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub max_claims: Option<u64>,
+    /// Semantic matching (sentence embeddings): `auto` uses it when this
+    /// build has the runtime (`--features semantic`) and the model is
+    /// installed (`crosscheck model install`), and otherwise says once that
+    /// it is off; `off` matches lexically without a word.
+    #[arg(long, value_enum, default_value_t = SemanticChoice::Auto, global = true, value_name = "WHEN")]
+    pub semantic: SemanticChoice,
+}
+
+/// When to use the semantic matcher.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SemanticChoice {
+    /// When the runtime and the model are available; otherwise say it is off.
+    Auto,
+    /// Never; lexical matching only.
+    Off,
 }
 
 /// When to use colour.

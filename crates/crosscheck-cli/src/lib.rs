@@ -162,6 +162,10 @@ pub fn pipeline_options(global: &GlobalOpts) -> crosscheck_pipeline::Options {
     if let Some(n) = global.max_claims {
         opts.extract.max_claims_per_article = usize::try_from(n).unwrap_or(usize::MAX);
     }
+    opts.semantic = match global.semantic {
+        args::SemanticChoice::Auto => crosscheck_pipeline::SemanticMode::Auto,
+        args::SemanticChoice::Off => crosscheck_pipeline::SemanticMode::Off,
+    };
     opts
 }
 

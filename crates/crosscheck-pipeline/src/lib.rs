@@ -5,6 +5,12 @@
 //! text::load_story ─► extract::extract ─► match::{prepare, candidates, decide} ─► graph::analyse ─► Report
 //! ```
 //!
+//! With the optional semantic matcher ([`SemanticMode`], cargo feature
+//! `semantic` plus an installed model), every claim is also embedded once;
+//! each claim's nearest cross-article neighbours join the blocker's
+//! candidates and the cosine becomes a feature of the scorer. Without it the
+//! report says once that semantic matching is off and how to turn it on.
+//!
 //! Each stage is a separate crate with plain data between them; this crate
 //! only sequences them, runs the per-article and per-pair work on rayon's
 //! pool, and keeps the output deterministic (results are collected in input
@@ -13,12 +19,16 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crosscheck_core::{ArticleId, Report, SCHEMA_VERSION};
+mod semantic;
+
+use crosscheck_core::{ArticleId, Diagnostic, Report, SCHEMA_VERSION};
 use crosscheck_extract::ExtractOptions;
 use crosscheck_graph::{GraphOptions, ScoredPair};
 use crosscheck_match::Prepared;
 use crosscheck_text::{IngestOptions, Story};
 use rayon::prelude::*;
+
+pub use semantic::{embed_claims, Embeddings, SemanticMode};
 
 /// Why a story could not be checked.
 #[derive(Debug, thiserror::Error)]
@@ -42,6 +52,11 @@ pub struct Options {
     pub matching: crosscheck_match::Thresholds,
     /// Clustering, derivation and dispute settings.
     pub graph: GraphOptions,
+    /// Whether to use the semantic matcher when it is available.
+    pub semantic: SemanticMode,
+    /// How many nearest cross-article neighbours the semantic matcher adds
+    /// per claim, and from which cosine.
+    pub neighbours: crosscheck_embed::NeighbourOptions,
 }
 
 /// Reads a story and extracts its claims into a report without clusters.
@@ -88,7 +103,8 @@ pub fn check(story: &Path, opts: &Options) -> Result<Report, PipelineError> {
 /// Runs every stage on an already loaded story.
 pub fn check_story(story: &Story, opts: &Options) -> Result<Report, PipelineError> {
     let mut report = extract_story(story, opts);
-    let analysis = analyse(&report, opts)?;
+    let (analysis, diagnostics) = analyse_with_diagnostics(&report, opts)?;
+    report.diagnostics.extend(diagnostics);
     attach(&mut report, analysis);
     Ok(report)
 }
@@ -103,12 +119,35 @@ pub fn attach(report: &mut Report, analysis: crosscheck_graph::Analysis) {
 
 /// Matches and clusters the claims of an extracted report.
 pub fn analyse(report: &Report, opts: &Options) -> Result<crosscheck_graph::Analysis, PipelineError> {
+    Ok(analyse_with_diagnostics(report, opts)?.0)
+}
+
+/// [`analyse`], plus what the matching stage has to say (whether semantic
+/// matching ran, an unsaved embedding cache).
+pub fn analyse_with_diagnostics(
+    report: &Report,
+    opts: &Options,
+) -> Result<(crosscheck_graph::Analysis, Vec<Diagnostic>), PipelineError> {
+    let mut diagnostics = Vec::new();
+    let pairs = match_claims(report, opts, &mut diagnostics)?;
+    Ok((crosscheck_graph::analyse(&report.articles, &report.claims, &pairs, &opts.graph), diagnostics))
+}
+
+/// The matches among a report's claims: lexical candidates (plus semantic
+/// neighbours when the semantic matcher runs), each decided by the scorer.
+pub fn match_claims(report: &Report, opts: &Options, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<ScoredPair>, PipelineError> {
     let model = crosscheck_match::Model::embedded()?;
     let prepared = prepare_claims(report);
     let article_of = article_of(report);
     let candidates = crosscheck_match::candidates_with(&prepared, &article_of, &opts.matching);
-    let pairs = score_candidates(&model, &prepared, &candidates, &opts.matching);
-    Ok(crosscheck_graph::analyse(&report.articles, &report.claims, &pairs, &opts.graph))
+    Ok(match embed_claims(report, opts.semantic, diagnostics) {
+        Some(e) => {
+            let neighbours = crosscheck_embed::nearest_pairs(&e.vectors, &article_of, &opts.neighbours);
+            let candidates = crosscheck_embed::union_candidates(&candidates, &neighbours);
+            score_candidates_semantic(&e, &prepared, &candidates, &opts.matching)
+        }
+        None => score_candidates(&model, &prepared, &candidates, &opts.matching),
+    })
 }
 
 /// Each claim prepared for matching, in claim order.
@@ -134,6 +173,25 @@ pub fn score_candidates(
         .par_iter()
         .filter_map(|&(a, b)| {
             let d = crosscheck_match::decide_with(model, thresholds, &prepared[a], &prepared[b]);
+            d.kind.map(|kind| ScoredPair { a, b, kind, score: d.score, rule: d.rule, features: d.features })
+        })
+        .collect()
+}
+
+/// [`score_candidates`] with the semantic scorer: the same decision rules,
+/// with the pair's cosine as one more feature.
+pub fn score_candidates_semantic(
+    embeddings: &Embeddings,
+    prepared: &[Prepared],
+    candidates: &[(usize, usize)],
+    thresholds: &crosscheck_match::Thresholds,
+) -> Vec<ScoredPair> {
+    let v = &embeddings.vectors;
+    candidates
+        .par_iter()
+        .filter_map(|&(a, b)| {
+            let cosine = f64::from(crosscheck_embed::cosine(&v[a], &v[b]));
+            let d = crosscheck_match::decide_semantic(&embeddings.model, thresholds, &prepared[a], &prepared[b], cosine);
             d.kind.map(|kind| ScoredPair { a, b, kind, score: d.score, rule: d.rule, features: d.features })
         })
         .collect()
