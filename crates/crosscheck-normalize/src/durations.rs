@@ -4,7 +4,7 @@
 //! "2 years, 3 months", "half a day", "all week". Months are 30 days and
 //! years 365 days, the convention of both external suites.
 
-use crate::numbers::parse_number;
+use crate::numbers::{may_start_number, parse_number};
 use crate::tokens::{Tok, TokKind};
 
 /// Seconds in a day.
@@ -60,6 +60,16 @@ fn letter_unit_at(toks: &[Tok], j: usize) -> Option<(usize, f64)> {
     LETTER_UNITS.iter().find(|(w, _)| t.is(w)).map(|(_, s)| (j + 1, *s))
 }
 
+/// Words [`lead`] accepts before a unit word ("an hour", "all day").
+const ARTICLE_WORDS: &[&str] = &["a", "an", "another", "all", "full", "whole", "entire", "one"];
+
+/// False when [`parse_duration`] cannot succeed at token `i` (every reading
+/// in [`lead`] starts with "half", an article word, or a number). Cheap, for
+/// scanners that try every token.
+pub(crate) fn may_start_duration(toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| t.is("half") || ARTICLE_WORDS.contains(&t.low.as_str())) || may_start_number(toks, i)
+}
+
 /// Reads a duration starting at token `i`.
 pub(crate) fn parse_duration(toks: &[Tok], i: usize) -> Option<DurMatch> {
     let first = lead(toks, i)?;
@@ -80,7 +90,7 @@ fn lead(toks: &[Tok], i: usize) -> Option<DurMatch> {
         return Some(DurMatch { end, seconds: s / 2.0, per_unit: s });
     }
     // "an hour", "another week", "all day", "full-year", "one month".
-    if matches!(at(i), Some("a" | "an" | "another" | "all" | "full" | "whole" | "entire" | "one")) {
+    if at(i).is_some_and(|w| ARTICLE_WORDS.contains(&w)) {
         let j = if at(i + 1) == Some("-") { i + 2 } else { i + 1 };
         if let Some((end, s)) = unit_at(toks, j).filter(|_| singular(toks, j)) {
             return Some(DurMatch { end, seconds: s, per_unit: s });

@@ -71,7 +71,9 @@ pub fn alias_key(name: &str) -> Option<&'static str> {
 
 /// Transliteration-folding key of one name token (see the module docs).
 pub fn translit_key(token: &str) -> String {
-    let ascii = deunicode::deunicode(&fold(token)).to_lowercase();
+    let folded = fold(token);
+    // deunicode leaves ASCII as it is.
+    let ascii = if folded.is_ascii() { folded.to_ascii_lowercase() } else { deunicode::deunicode(&folded).to_lowercase() };
     let mut key: String = ascii.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
     // Rewrites can create new matches; iterate to a fixed point.
     for _ in 0..8 {
@@ -88,7 +90,9 @@ pub fn translit_key(token: &str) -> String {
 fn translit_step(s: &str) -> String {
     let mut s = s.to_string();
     for (from, to) in [("y", "i"), ("sch", "sh"), ("tch", "ch"), ("kh", "h"), ("ph", "f"), ("w", "v"), ("tz", "ts"), ("ck", "k"), ("ks", "x"), ("ie", "i")] {
-        s = s.replace(from, to);
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

@@ -9,7 +9,10 @@
 
 use text2num::{text2digits, Language};
 
-use crate::tokens::{tokenize, Tok, TokKind};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::tokens::{tokenize, FnvBuildHasher, Tok, TokKind};
 
 /// A number read at a token position.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -154,6 +157,13 @@ fn eval_words(words: &[&str]) -> Option<f64> {
 fn digit_value(low: &str) -> Option<f64> {
     let clean: String = low.chars().filter(|c| *c != ',').collect();
     clean.parse().ok()
+}
+
+/// False when [`parse_number`] cannot succeed at token `i`: a word that is
+/// neither a sign word nor a word a number in words begins with. Cheap, for
+/// scanners that try every token.
+pub(crate) fn may_start_number(toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| t.kind != TokKind::Word || t.is("minus") || t.is("negative") || starts_number_words(&t.low))
 }
 
 /// Reads a number starting at token `i`.
@@ -349,8 +359,24 @@ fn continues_run(toks: &[Tok], j: usize) -> bool {
     !(den_follows && and_before) || (scale_before && !common)
 }
 
+/// True when `w` can begin a number in words: the words `parse_words`
+/// reads first (articles, "half", "quarter", "point", ordinals, cardinals).
+/// Built once from the same tables; a plain word fails with one lookup
+/// instead of scans of every table.
+fn starts_number_words(w: &str) -> bool {
+    static FIRST: LazyLock<HashSet<&'static str, FnvBuildHasher>> = LazyLock::new(|| {
+        let specials = ["a", "an", "half", "quarter", "point"];
+        let tables = [UNITS, TENS, SCALES, ORDINALS];
+        specials.into_iter().chain(tables.into_iter().flat_map(|t| t.iter().map(|(w, _)| *w))).collect()
+    });
+    FIRST.contains(w)
+}
+
 fn parse_words(toks: &[Tok], i: usize) -> Option<NumMatch> {
     let t = &toks[i];
+    if !starts_number_words(&t.low) {
+        return None;
+    }
     match t.low.as_str() {
         "a" | "an" => return parse_article(toks, i),
         "half" | "quarter" => return parse_half(toks, i),

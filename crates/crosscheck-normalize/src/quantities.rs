@@ -1,16 +1,18 @@
 //! Stage 6: the scanner — hedges, ranges, units, money, percentages, vague
 //! amounts — on top of the number, duration and date layers.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crosscheck_core::claim::{Quantity, QuantityKind};
 use crosscheck_core::value::{DateValue, Interval, Unit};
 
 use crate::dates::{future_tense, parse_date, DateContext};
-use crate::durations::{parse_duration, unit_at};
-use crate::hedges::{apply, vague_interval, Hedge, HEDGES, SUFFIX_HEDGES, VAGUE_AMOUNTS};
-use crate::numbers::{parse_number, pronoun_one};
-use crate::tokens::{tokenize, Tok, TokKind};
+use crate::durations::{may_start_duration, parse_duration, unit_at};
+use crate::hedges::{apply, vague_interval, Hedge, VagueAmount, HEDGES, SUFFIX_HEDGES, VAGUE_AMOUNTS};
+use crate::numbers::{may_start_number, parse_number, pronoun_one};
+use crate::tokens::{tokenize, FnvBuildHasher, Tok, TokKind};
 
 /// One quantity expression found in a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,16 +61,76 @@ fn lookup<'a>(table: &'a [(&str, &'a str)], w: &str) -> Option<&'a str> {
     table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
 }
 
-/// Matches the longest phrase of `phrases` at token `i`; returns its end.
-fn phrase_at<'a, T>(toks: &[Tok], i: usize, items: &'a [T], phrase: impl Fn(&T) -> &str) -> Option<(usize, &'a T)> {
-    items
-        .iter()
-        .filter_map(|item| {
-            let words: Vec<&str> = phrase(item).split(' ').collect();
-            let ok = words.iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| t.low == *w));
-            ok.then_some((i + words.len(), item))
-        })
-        .max_by_key(|(end, _)| *end)
+/// First word → (the remaining words, index into the table), in table order.
+type FirstWordMap = HashMap<&'static str, Vec<(Vec<&'static str>, usize)>, FnvBuildHasher>;
+
+/// The phrases of one table indexed by their first word, built once: a
+/// token is looked up once instead of being compared with every phrase.
+struct PhraseIndex {
+    by_first: FirstWordMap,
+    /// For each first byte, the byte lengths (bit `len`, below 64) of the
+    /// first words starting with it: most tokens are ruled out without hashing.
+    lengths: [u64; 256],
+}
+
+impl PhraseIndex {
+    fn new(phrases: impl Iterator<Item = &'static str>) -> PhraseIndex {
+        let mut by_first = FirstWordMap::default();
+        for (k, phrase) in phrases.enumerate() {
+            let mut words = phrase.split(' ');
+            let first = words.next().unwrap_or("");
+            by_first.entry(first).or_default().push((words.collect(), k));
+        }
+        let mut lengths = [0u64; 256];
+        for w in by_first.keys() {
+            if let Some(&b) = w.as_bytes().first() {
+                lengths[usize::from(b)] |= 1u64 << w.len().min(63);
+            }
+        }
+        PhraseIndex { by_first, lengths }
+    }
+
+    /// False when no first word can equal `w`.
+    fn may_start(&self, w: &str) -> bool {
+        w.as_bytes().first().is_some_and(|&b| self.lengths[usize::from(b)] & 1u64 << w.len().min(63) != 0)
+    }
+
+    /// The longest phrase at token `i` (of equally long ones, the last in
+    /// table order): its end and table index.
+    fn at(&self, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+        let first = toks.get(i)?.low.as_str();
+        if !self.may_start(first) {
+            return None;
+        }
+        let candidates = self.by_first.get(first)?;
+        let mut best: Option<(usize, usize)> = None;
+        for (rest, k) in candidates {
+            let ok = rest.iter().enumerate().all(|(n, w)| toks.get(i + 1 + n).is_some_and(|t| t.low == *w));
+            let end = i + 1 + rest.len();
+            if ok && best.is_none_or(|(e, _)| end >= e) {
+                best = Some((end, *k));
+            }
+        }
+        best
+    }
+}
+
+/// Matches the longest hedge of [`HEDGES`] at token `i`; returns its end.
+fn hedge_at(toks: &[Tok], i: usize) -> Option<(usize, &'static Hedge)> {
+    static INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| PhraseIndex::new(HEDGES.iter().map(|h| h.phrase)));
+    INDEX.at(toks, i).map(|(end, k)| (end, &HEDGES[k]))
+}
+
+/// Matches the longest hedge of [`SUFFIX_HEDGES`] at token `i`.
+fn suffix_hedge_at(toks: &[Tok], i: usize) -> Option<(usize, &'static Hedge)> {
+    static INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| PhraseIndex::new(SUFFIX_HEDGES.iter().map(|h| h.phrase)));
+    INDEX.at(toks, i).map(|(end, k)| (end, &SUFFIX_HEDGES[k]))
+}
+
+/// Matches the longest vague amount of [`VAGUE_AMOUNTS`] at token `i`.
+fn vague_at(toks: &[Tok], i: usize) -> Option<(usize, &'static VagueAmount)> {
+    static INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| PhraseIndex::new(VAGUE_AMOUNTS.iter().map(|v| v.phrase)));
+    INDEX.at(toks, i).map(|(end, k)| (end, &VAGUE_AMOUNTS[k]))
 }
 
 /// Scans a sentence for every quantity and date, with byte ranges into it.
@@ -120,7 +182,7 @@ fn quantity_at(toks: &[Tok], i: usize) -> Option<Core> {
     let mut c = core(toks, i)?;
     if let Some(r) = range_tail(toks, &c) {
         c = r;
-    } else if let Some((end, hedge)) = phrase_at(toks, c.end, SUFFIX_HEDGES, |h: &Hedge| h.phrase) {
+    } else if let Some((end, hedge)) = suffix_hedge_at(toks, c.end) {
         c.value = apply(hedge.shape, c.value);
         c.end = end;
     }
@@ -129,7 +191,7 @@ fn quantity_at(toks: &[Tok], i: usize) -> Option<Core> {
 
 /// A hedge followed by a core quantity.
 fn hedged(toks: &[Tok], i: usize) -> Option<Core> {
-    let (j, hedge) = phrase_at(toks, i, HEDGES, |h: &Hedge| h.phrase)?;
+    let (j, hedge) = hedge_at(toks, i)?;
     let mut c = core(toks, j)?;
     c.value = apply(hedge.shape, c.value);
     Some(c)
@@ -209,7 +271,10 @@ fn join_range(mut a: Core, b: Core) -> Option<Core> {
 
 /// One quantity without hedges: money, duration, vague amount, number.
 fn core(toks: &[Tok], i: usize) -> Option<Core> {
-    let candidates = [money_prefix(toks, i), duration(toks, i), vague(toks, i), number(toks, i)];
+    // Most tokens start no number and no duration: skip those readers.
+    let duration = if may_start_duration(toks, i) { duration(toks, i) } else { None };
+    let number = if may_start_number(toks, i) { number(toks, i) } else { None };
+    let candidates = [money_prefix(toks, i), duration, vague(toks, i), number];
     // Longest wins; on ties the earlier (more specific) reader wins.
     let mut best: Option<Core> = None;
     for c in candidates.into_iter().flatten() {
@@ -226,7 +291,7 @@ fn money_prefix(toks: &[Tok], i: usize) -> Option<Core> {
         ("USD", i + 2)
     } else if let Some(c) = lookup(CURRENCY_SYMBOLS, &t.low) {
         (c, i + 1)
-    } else if t.kind == TokKind::Word && t.low.len() == 3 && t.low == t.low.to_lowercase() && toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Num) {
+    } else if t.kind == TokKind::Word && t.low.len() == 3 && toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Num) && t.low == t.low.to_lowercase() {
         (lookup(CURRENCY_WORDS, &t.low).filter(|c| c.len() == 3 && c.to_lowercase() == t.low)?, i + 1)
     } else {
         return None;
@@ -241,7 +306,7 @@ fn duration(toks: &[Tok], i: usize) -> Option<Core> {
 }
 
 fn vague(toks: &[Tok], i: usize) -> Option<Core> {
-    let (j, v) = phrase_at(toks, i, VAGUE_AMOUNTS, |v| v.phrase)?;
+    let (j, v) = vague_at(toks, i)?;
     let base = vague_interval(v);
     if let Some((end, s)) = unit_at(toks, j) {
         return Some(Core { end, kind: QuantityKind::Duration, value: base.scaled(s), unit: Unit::Seconds, per_unit: s });

@@ -3,6 +3,29 @@
 //! Every later stage works on these tokens, so every range it reports is a
 //! range of original bytes and automatically lies on char boundaries.
 
+/// FNV-1a: a cheap hash for the short words of the scanner's tables (the
+/// default SipHash costs more than the rest of a lookup).
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Hash maps and sets of table words use [`Fnv`].
+pub(crate) type FnvBuildHasher = std::hash::BuildHasherDefault<Fnv>;
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -117,13 +140,15 @@ fn scan_number(chars: &[(usize, char)], k: usize) -> usize {
 
 fn push(toks: &mut Vec<Tok>, text: &str, start: usize, end: usize, kind: TokKind) {
     let raw = text.get(start..end).unwrap_or("");
+    // ASCII lowercases byte by byte (the same result as `to_lowercase`).
+    let lower = |r: &str| if r.is_ascii() { r.to_ascii_lowercase() } else { r.to_lowercase() };
     let low = match kind {
         TokKind::Sym => match raw {
             "\u{2013}" | "\u{2014}" | "\u{2012}" | "\u{2212}" | "\u{2010}" | "\u{2011}" => "-".into(),
             "\u{2019}" | "\u{2018}" => "'".into(),
-            _ => raw.to_lowercase(),
+            _ => lower(raw),
         },
-        _ => raw.to_lowercase(),
+        _ => lower(raw),
     };
     let capital = raw.chars().next().is_some_and(char::is_uppercase);
     let gap_one = toks.last().is_some_and(|p: &Tok| {
