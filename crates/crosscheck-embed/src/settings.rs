@@ -21,10 +21,21 @@ pub struct NeighbourOptions {
     /// minutes"); 0.4 keeps such pairs and the top-`k` cap bounds the rest
     /// (the scorer decides).
     pub min_cosine: f32,
+    /// Largest story (in claims) searched exactly; beyond it the search is
+    /// approximate (LSH), so that its cost grows about linearly.
+    pub exact_limit: usize,
+    /// LSH tables: more find more true neighbours and cost more.
+    pub lsh_tables: usize,
+    /// Hyperplanes per table: more make buckets smaller (cheaper) and
+    /// stricter (fewer true neighbours share one).
+    pub lsh_bits: usize,
+    /// Most members of one bucket read for a claim (a bucket of thousands
+    /// holds generic sentences, as an over-long blocking posting list does).
+    pub lsh_max_bucket: usize,
 }
 
 impl Default for NeighbourOptions {
     fn default() -> Self {
-        NeighbourOptions { k: 5, min_cosine: 0.4 }
+        NeighbourOptions { k: 5, min_cosine: 0.4, exact_limit: 5_000, lsh_tables: 12, lsh_bits: 10, lsh_max_bucket: 256 }
     }
 }
