@@ -23,7 +23,29 @@ pub struct Decoded {
 pub enum DecodeProblem {
     /// The bytes look like a binary file (NUL bytes or a known signature).
     Binary(&'static str),
+    /// UTF-16 text without a byte-order mark: NUL bytes in every other
+    /// position. Not guessed at; the message says how to make it readable.
+    Utf16WithoutBom {
+        /// Big-endian (the NUL byte of each pair comes first).
+        big_endian: bool,
+    },
 }
+
+impl std::fmt::Display for DecodeProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecodeProblem::Binary(what) => write!(f, "looks like {what}, not an article"),
+            DecodeProblem::Utf16WithoutBom { big_endian } => write!(
+                f,
+                "looks like UTF-16 ({}) without a byte-order mark; convert it to UTF-8 or save it with a BOM",
+                if *big_endian { "big-endian" } else { "little-endian" }
+            ),
+        }
+    }
+}
+
+/// How many leading bytes are searched for NUL bytes and UTF-16 patterns.
+const SNIFF_BYTES: usize = 8192;
 
 const BINARY_SIGNATURES: &[(&[u8], &str)] = &[
     (b"\x89PNG", "a PNG image"),
@@ -49,10 +71,34 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeProblem> {
     if let Some((_, what)) = BINARY_SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)) {
         return Err(DecodeProblem::Binary(what));
     }
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err(DecodeProblem::Binary("binary data (NUL bytes)"));
+    if bytes.iter().take(SNIFF_BYTES).any(|&b| b == 0) {
+        return Err(match utf16_without_bom(bytes) {
+            Some(big_endian) => DecodeProblem::Utf16WithoutBom { big_endian },
+            None => DecodeProblem::Binary("binary data (NUL bytes)"),
+        });
     }
     Ok(decode_utf8(bytes, 0))
+}
+
+/// `Some(big_endian)` when the first bytes read as UTF-16 of mostly
+/// Latin text: one byte of nearly every pair is NUL and the other nearly
+/// never.
+fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    let pairs: Vec<&[u8]> = bytes[..bytes.len().min(SNIFF_BYTES)].chunks_exact(2).collect();
+    if pairs.len() < 4 {
+        return None;
+    }
+    let nul_at = |k: usize| pairs.iter().filter(|p| p[k] == 0).count();
+    let most = |n: usize| n * 10 >= pairs.len() * 9;
+    let few = |n: usize| n * 10 <= pairs.len();
+    let (first, second) = (nul_at(0), nul_at(1));
+    if most(second) && few(first) {
+        Some(false)
+    } else if most(first) && few(second) {
+        Some(true)
+    } else {
+        None
+    }
 }
 
 fn decode_utf8(bytes: &[u8], offset: usize) -> Decoded {
@@ -131,6 +177,15 @@ mod tests {
         let d = decode(bytes).unwrap_or_else(|_| unreachable!());
         assert_eq!(d.text, "Hi");
         assert_eq!(d.map.to_original(1, 2), crosscheck_core::Span { start: 4, end: 6 });
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_named_not_called_binary() {
+        let le: Vec<u8> = "The talks lasted ninety minutes.".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = "The talks lasted ninety minutes.".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert!(matches!(decode(&le), Err(DecodeProblem::Utf16WithoutBom { big_endian: false })));
+        assert!(matches!(decode(&be), Err(DecodeProblem::Utf16WithoutBom { big_endian: true })));
+        assert!(matches!(decode(b"abc\x00def\x00\x00\x01"), Err(DecodeProblem::Binary(_))));
     }
 
     #[test]

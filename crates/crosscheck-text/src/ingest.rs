@@ -312,9 +312,7 @@ pub(crate) fn decode_document(
     format: Format,
     o: &Overrides,
 ) -> Result<Loaded, String> {
-    let decoded = decode::decode(bytes).map_err(|decode::DecodeProblem::Binary(what)| {
-        format!("skipped: looks like {what}, not an article")
-    })?;
+    let decoded = decode::decode(bytes).map_err(|problem| format!("skipped: {problem}"))?;
     let note = decoded.note.clone();
     let doc = build_document(id, shown, format, decoded.text, decoded.map, bytes.len(), o)?;
     Ok((doc, note.into_iter().collect()))
