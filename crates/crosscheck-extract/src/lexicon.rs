@@ -98,8 +98,8 @@ pub const NOT_NAMES: &[&str] = &[
 /// Pronouns that can stand for a speaker.
 pub const SPEAKER_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
 
-/// Words that negate a clause.
-pub const NEGATIONS: &[&str] = &["not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "n't", "cannot"];
+/// Words that negate a clause (the shared list of `crosscheck-normalize`).
+pub use crosscheck_normalize::negation::NEGATORS as NEGATIONS;
 
 /// Words that hedge a clause.
 pub const HEDGES: &[&str] = &[

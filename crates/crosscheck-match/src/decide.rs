@@ -272,9 +272,6 @@ fn anchored(t: &Thresholds, a: &Prepared, b: &Prepared) -> bool {
     topic_containment(a, b) >= t.conflict_unanchored_containment && shared > t.conflict_min_shared
 }
 
-/// Words that negate what follows them.
-const NEGATORS: &[&str] = &["not", "no", "never", "n't", "cannot", "nor", "neither", "none"];
-
 /// How many content words after a negator count as its scope.
 const NEGATION_SCOPE_WORDS: usize = 3;
 
@@ -284,7 +281,7 @@ const NEGATION_SCOPE_WORDS: usize = 3;
 /// not "no specific date" against a claim that names no date).
 fn negation_in_scope(negated: &Prepared, other: &Prepared) -> bool {
     let other_stems: BTreeSet<&str> = other.stems.iter().map(String::as_str).collect();
-    negated.tokens.iter().enumerate().filter(|(_, w)| NEGATORS.contains(&w.as_str()) || w.ends_with("n't")).any(|(i, _)| {
+    negated.tokens.iter().enumerate().filter(|(_, w)| crosscheck_normalize::negation::is_negator(w)).any(|(i, _)| {
         negated.stems[i + 1..]
             .iter()
             .zip(&negated.tokens[i + 1..])

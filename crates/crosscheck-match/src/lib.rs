@@ -14,7 +14,8 @@
 //! `data/stopwords.txt`), IDF weights, character-trigram shingles, numbers
 //! written in digits, entity keys (or capitalised words as a proxy while a
 //! claim carries no entities), role keys, quantities, negation and hedge
-//! flags (the claim's own, or a word from `data/negations.txt` /
+//! flags (the claim's own, or a negator or denial verb of
+//! `crosscheck_normalize::negation`, or a hedge of
 //! `data/hedges.txt`) and the speaker key.
 //!
 //! **Features** ([`features()`]). A pair becomes a fixed vector of named

@@ -10,7 +10,6 @@ use rust_stemmers::{Algorithm, Stemmer};
 use crate::error::MatchError;
 
 const STOPWORDS: &str = include_str!("../data/stopwords.txt");
-const NEGATIONS: &str = include_str!("../data/negations.txt");
 const HEDGES: &str = include_str!("../data/hedges.txt");
 const EMBEDDED_IDF: &str = include_str!("../model/idf.tsv");
 
@@ -23,6 +22,8 @@ fn word_list(text: &str) -> BTreeSet<String> {
         .collect()
 }
 
+use crosscheck_normalize::negation;
+
 struct Lexicon {
     stop: BTreeSet<String>,
     negations: BTreeSet<String>,
@@ -33,7 +34,8 @@ fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| Lexicon {
         stop: word_list(STOPWORDS),
-        negations: word_list(NEGATIONS),
+        // Negators and denial verbs, the shared lists of crosscheck-normalize.
+        negations: negation::NEGATORS.iter().chain(negation::DENIALS).map(|w| w.to_string()).collect(),
         hedges: word_list(HEDGES),
     })
 }

@@ -47,6 +47,7 @@ pub mod durations;
 pub mod entities;
 pub mod fold;
 pub mod hedges;
+pub mod negation;
 pub mod numbers;
 pub mod quantities;
 pub mod roles;
