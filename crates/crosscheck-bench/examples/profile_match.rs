@@ -1,9 +1,10 @@
 //! Single-threaded cost of the matcher on one story, for profiling:
 //! `prepare` of every claim, `features` and `decide_with` of the first
-//! `MAX` candidate pairs, each timed in CPU seconds.
+//! `MAX` candidate pairs, each timed in CPU seconds; with `graph`, the
+//! graph stage (`crosscheck_graph::analyse`) on the decided pairs.
 //!
 //! ```sh
-//! cargo run --release -p crosscheck-bench --example profile_match -- STORY [MAX_PAIRS] [features|decide|both]
+//! cargo run --release -p crosscheck-bench --example profile_match -- STORY [MAX_PAIRS] [features|decide|both|graph [REPORT.json]]
 //! valgrind --tool=callgrind target/release/examples/profile_match STORY 2000 decide
 //! ```
 
@@ -18,11 +19,12 @@ use crosscheck_pipeline::Options;
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(story) = args.next().map(PathBuf::from) else {
-        eprintln!("usage: profile_match STORY [MAX_PAIRS] [features|decide|both]");
+        eprintln!("usage: profile_match STORY [MAX_PAIRS] [features|decide|both|graph]");
         std::process::exit(2);
     };
     let max: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(usize::MAX);
     let what = args.next().unwrap_or_else(|| "both".into());
+    let dump = args.next();
     let opts = Options::default();
     let loaded = match crosscheck_text::load_story(&story, &opts.ingest) {
         Ok(s) => s,
@@ -39,6 +41,34 @@ fn main() {
             std::process::exit(1);
         }
     };
+    if what == "graph" {
+        let prepared = crosscheck_pipeline::prepare_claims(&report);
+        let article_of = crosscheck_pipeline::article_of(&report);
+        let cands = crosscheck_match::candidates_with(&prepared, &article_of, &opts.matching);
+        let pairs = crosscheck_pipeline::score_candidates(&model, &prepared, &cands, &opts.matching);
+        drop(prepared);
+        let (t, c) = (Instant::now(), cpu_seconds());
+        let analysis = crosscheck_graph::analyse(&report.articles, &report.claims, &pairs, &opts.graph);
+        let cpu = cpu_seconds() - c;
+        let wall = t.elapsed().as_secs_f64();
+        println!(
+            "graph: {} claims, {} pairs, {} clusters: {:.2} CPU s, {:.2} wall s",
+            report.claims.len(),
+            pairs.len(),
+            analysis.clusters.len(),
+            cpu,
+            wall
+        );
+        if let Some(path) = dump {
+            // The whole report, to compare builds byte for byte.
+            let mut report = report;
+            crosscheck_pipeline::attach(&mut report, analysis);
+            if let Err(e) = std::fs::write(&path, serde_json::to_string_pretty(&report).unwrap_or_default()) {
+                eprintln!("{path}: {e}");
+            }
+        }
+        return;
+    }
     let c0 = cpu_seconds();
     let prepared: Vec<crosscheck_match::Prepared> = report.claims.iter().map(crosscheck_match::prepare).collect();
     let c1 = cpu_seconds();

@@ -37,19 +37,36 @@ pub fn outlet_stem(name: &str) -> String {
     base.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-fn credits(derived: &Article, source: &Article) -> Option<String> {
-    let targets: Vec<String> =
-        [source.outlet.value.as_deref(), Some(source.id.0.as_str())].into_iter().flatten().map(outlet_stem).collect();
-    derived
-        .credits
+/// What [`credits`] compares, computed once per article: the outlet stems
+/// that name it, and the stems of the names in its credit lines.
+struct CreditStems {
+    /// Stems of the outlet and of the article id (as a credit may name either).
+    targets: Vec<String>,
+    /// (credit index, stem of one credited name), reference and wire credits only.
+    credited: Vec<(usize, String)>,
+}
+
+fn credit_stems(a: &Article) -> CreditStems {
+    CreditStems {
+        targets: [a.outlet.value.as_deref(), Some(a.id.0.as_str())].into_iter().flatten().map(outlet_stem).collect(),
+        credited: a
+            .credits
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| matches!(c.kind, CreditKind::Reference | CreditKind::WireInput))
+            .flat_map(|(k, c)| c.names.iter().map(move |n| (k, outlet_stem(n))))
+            .collect(),
+    }
+}
+
+/// The credit line of `derived` that names the outlet of `source`, as evidence.
+fn credits(derived: &Article, stems: &[CreditStems], (d, s): (usize, usize)) -> Option<String> {
+    let targets = &stems[s].targets;
+    stems[d]
+        .credited
         .iter()
-        .filter(|c| matches!(c.kind, CreditKind::Reference | CreditKind::WireInput))
-        .flat_map(|c| c.names.iter().map(move |n| (c, n)))
-        .find(|(_, n)| {
-            let stem = outlet_stem(n);
-            !stem.is_empty() && targets.iter().any(|t| !t.is_empty() && (*t == stem))
-        })
-        .map(|(c, _)| format!("credit line \"{}\" names the source", c.text.replace('\n', " ").trim()))
+        .find(|(_, stem)| !stem.is_empty() && targets.iter().any(|t| !t.is_empty() && t == stem))
+        .map(|(k, _)| format!("credit line \"{}\" names the source", derived.credits[*k].text.replace('\n', " ").trim()))
 }
 
 /// Per ordered article pair: the derived article's claims that match the
@@ -95,6 +112,7 @@ pub fn derivations(
         per_article[a] += 1;
     }
     let pairs = matched(claims, article_index, matches);
+    let stems: Vec<CreditStems> = articles.iter().map(credit_stems).collect();
     let mut found: Vec<Derivation> = Vec::new();
     for (&(d, s), list) in &pairs {
         let mut derived_claims: Vec<usize> = list.iter().map(|p| p.0).collect();
@@ -102,7 +120,7 @@ pub fn derivations(
         derived_claims.dedup();
         let share = derived_claims.len() as f64 / per_article[d].max(1) as f64;
         let order = order_kept(list);
-        let credit = credits(&articles[d], &articles[s]);
+        let credit = credits(&articles[d], &stems, (d, s));
         let qualifies = match &credit {
             Some(_) => share >= opts.derivation_min_share,
             None => share >= opts.derivation_uncredited_share && order >= opts.derivation_min_order,

@@ -9,12 +9,12 @@
 //! hospital said 7") the dispute is of kind `attribution`: reported, not
 //! contradicted.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crosscheck_core::{
     AttributionMode, Claim, ClaimId, ClusterId, Dispute, DisputeKind, DisputeSide, EdgeKind, EntityKind, Role,
 };
-use crosscheck_normalize::{roles_conflict, same_entity};
+use crosscheck_normalize::{person_key, roles_conflict, same_entity};
 
 /// A decided link between two claims, by claim index.
 #[derive(Debug, Clone)]
@@ -92,18 +92,28 @@ fn conflicts(claims: &[Claim], links: &[Decided]) -> Vec<Draft> {
         .collect()
 }
 
+/// Role key → (the role, the claims giving it), for one person.
+type RolesOfPerson = BTreeMap<String, (Role, Vec<usize>)>;
+
 /// People named with roles that cannot both hold: the same title, one
 /// side "former" and the other not (or another incompatible qualifier).
 fn role_conflicts(claims: &[Claim]) -> Vec<Draft> {
-    // (person key, role key) → claims; person keys grouped by same_entity.
-    let mut by_person: Vec<(String, BTreeMap<String, (Role, Vec<usize>)>)> = Vec::new();
+    // (person key, role key) → claims; person keys grouped by same_entity:
+    // each key joins the first earlier slot naming the same person. Two keys
+    // naming the same person have the same surname and suffix, i.e. the same
+    // `person_key`, so only slots of that bucket are tested (the scan over
+    // every earlier person was quadratic in the number of persons).
+    let mut by_person: Vec<(String, RolesOfPerson)> = Vec::new();
+    let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, c) in claims.iter().enumerate() {
         for e in c.entities.iter().filter(|e| e.kind == EntityKind::Person) {
             let Some(role) = &e.role else { continue };
-            let slot = match by_person.iter().position(|(k, _)| same_entity(k, &e.key, EntityKind::Person)) {
+            let bucket = buckets.entry(person_key(&e.key)).or_default();
+            let slot = match bucket.iter().copied().find(|&p| same_entity(&by_person[p].0, &e.key, EntityKind::Person)) {
                 Some(p) => p,
                 None => {
                     by_person.push((e.key.clone(), BTreeMap::new()));
+                    bucket.push(by_person.len() - 1);
                     by_person.len() - 1
                 }
             };

@@ -35,6 +35,7 @@ use crosscheck_core::{
     Article, Claim, Cluster, ClusterId, ClusterStatus, Derivation, Dispute, Edge, EdgeKind, Occurrence,
 };
 use petgraph::graph::{NodeIndex, UnGraph};
+use rayon::prelude::*;
 
 pub use options::GraphOptions;
 
@@ -116,7 +117,8 @@ pub fn analyse(articles: &[Article], claims: &[Claim], pairs: &[ScoredPair], opt
     let disputed: BTreeSet<&crosscheck_core::ClaimId> = disputes.iter().flat_map(|d| d.claims.iter()).collect();
     let by_claim = pairs_by_claim(claims.len(), pairs);
     let ctx = ClusterContext { articles, claims, article_index: &article_index, origins: &origins, pairs, by_claim: &by_claim };
-    let clusters = groups.iter().enumerate().map(|(n, g)| build_cluster(n, g, &ctx, &disputed)).collect();
+    // Clusters are independent of each other: built in parallel, collected in order.
+    let clusters = groups.par_iter().enumerate().map(|(n, g)| build_cluster(n, g, &ctx, &disputed)).collect();
     let graph = story_graph(articles, claims, &article_index, pairs, &derivations);
     Analysis { edges: edges(claims, pairs), clusters, disputes, derivations, graph }
 }
@@ -143,7 +145,7 @@ fn cluster_links(pairs: &[ScoredPair], opts: &GraphOptions) -> Vec<cluster::Link
 
 fn edges(claims: &[Claim], pairs: &[ScoredPair]) -> Vec<Edge> {
     let mut out: Vec<Edge> = pairs
-        .iter()
+        .par_iter()
         .map(|p| {
             let (s, t) = if claims[p.a].id <= claims[p.b].id { (p.a, p.b) } else { (p.b, p.a) };
             Edge {
@@ -151,12 +153,20 @@ fn edges(claims: &[Claim], pairs: &[ScoredPair]) -> Vec<Edge> {
                 target: claims[t].id.clone(),
                 kind: p.kind,
                 score: (p.score * 1000.0).round() / 1000.0,
-                features: p.features.iter().map(|(k, v)| (k.clone(), (v * 1000.0).round() / 1000.0)).collect(),
+                features: rounded(&p.features),
                 rule: p.rule.clone(),
             }
         })
         .collect();
     out.sort_by(|a, b| a.source.cmp(&b.source).then(a.target.cmp(&b.target)));
+    out
+}
+
+/// The feature map with values rounded to three decimals. Cloning keeps the
+/// tree as it is (collecting into a new map would sort every entry again).
+fn rounded(features: &BTreeMap<String, f64>) -> BTreeMap<String, f64> {
+    let mut out = features.clone();
+    out.values_mut().for_each(|v| *v = (*v * 1000.0).round() / 1000.0);
     out
 }
 
