@@ -82,11 +82,16 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             }
             push(&mut toks, text, start, end_of(j), TokKind::Word);
             k = j;
-        } else if c.is_ascii_digit() || (c == '.' && digit_after(k) && !prev_digit(&chars, k)) {
-            let j = scan_number(&chars, k);
+        } else if let Some(j) = (c.is_ascii_digit() || (c == '.' && digit_after(k) && !prev_digit(&chars, k)))
+            .then(|| scan_number(&chars, k))
+            .filter(|&j| j > k)
+        {
             push(&mut toks, text, start, end_of(j), TokKind::Num);
             k = j;
         } else {
+            // Also a dot that cannot start a number after all (the second
+            // dot of "1..2"): scanning it gave an empty number, and pushing
+            // that without moving on looped for ever.
             push(&mut toks, text, start, end_of(k + 1), TokKind::Sym);
             k += 1;
         }
@@ -172,5 +177,16 @@ mod tests {
         assert_eq!(lows("192.168.1.2"), ["192", ".", "168", ".", "1", ".", "2"]);
         assert_eq!(lows("22,24,26"), ["22", ",", "24", ",", "26"]);
         assert_eq!(lows(".08 – 90-minute"), [".08", "-", "90", "-", "minute"]);
+    }
+
+    /// Regression (fuzz target `numbers`): "1..2" made the tokenizer push
+    /// empty tokens for ever, until memory ran out.
+    #[test]
+    fn a_dot_after_a_dotted_number_is_a_symbol() {
+        assert_eq!(lows("1..2"), ["1", ".", ".", "2"]);
+        assert_eq!(lows("a score of 3..5"), ["a", "score", "of", "3", ".", ".", "5"]);
+        for t in tokenize("vTd1..2:\u{3}\u{fffd}{;rn 65id1.. pages 1...9 v2..3..4") {
+            assert!(t.end > t.start, "empty token {t:?}");
+        }
     }
 }
