@@ -162,9 +162,21 @@ impl Writer<'_> {
         (at + slice.len() <= self.page.len()).then_some(at)
     }
 
+    /// `at` moved forward to the next character boundary of the page: tl
+    /// works on bytes and can cut inside a character (after `<!DOCTYPE` it
+    /// skips one byte, the first of "é" in `<!DOCTYPEé`).
+    fn boundary(&self, at: usize) -> usize {
+        let mut at = at.min(self.page.len());
+        while !self.page.is_char_boundary(at) {
+            at += 1;
+        }
+        at
+    }
+
     fn push_raw(&mut self, bytes: &tl::Bytes<'_>) {
-        let Some(start) = self.offset_of(bytes) else { return };
-        let raw = &self.page[start..start + bytes.as_bytes().len()];
+        let Some(at) = self.offset_of(bytes) else { return };
+        let (start, end) = (self.boundary(at), self.boundary(at + bytes.as_bytes().len()));
+        let Some(raw) = self.page.get(start..end) else { return };
         let mut i = 0;
         while i < raw.len() {
             let rest = &raw[i..];
@@ -200,6 +212,7 @@ impl Writer<'_> {
     }
 
     fn line_break(&mut self, at: usize) {
+        let at = self.boundary(at);
         self.trim_trailing_space();
         if !self.text.is_empty() && !self.text.ends_with('\n') {
             self.push("\n", at..at);
@@ -207,6 +220,7 @@ impl Writer<'_> {
     }
 
     fn paragraph_break(&mut self, at: usize) {
+        let at = self.boundary(at);
         self.trim_trailing_space();
         if self.text.is_empty() || self.text.ends_with("\n\n") {
             return;
@@ -256,6 +270,19 @@ mod tests {
         let two = h.text.find("two").unwrap_or(0);
         let span = h.map.to_original(two, two + 3);
         assert_eq!(&page[span.start..span.end], "two");
+    }
+
+    /// Regression (fuzz target `html`): tl cut a text node inside "é"
+    /// after `<!DOCTYPE`, and slicing the page there panicked.
+    #[test]
+    fn a_text_node_cut_inside_a_character_is_read_from_the_next_one() {
+        for page in ["<!DOCTYPEéx>b", "<p>a</p><!DOCTYPE\u{FFFD}e Old html>b<br>ü<p>ß</p>"] {
+            let Ok(h) = html_to_text(page) else { unreachable!("{page:?} is readable") };
+            for (i, c) in h.text.char_indices() {
+                let s = h.map.to_original(i, i + c.len_utf8());
+                assert!(page.is_char_boundary(s.start) && page.is_char_boundary(s.end), "{page:?}: {c:?} → {s:?}");
+            }
+        }
     }
 
     #[test]
