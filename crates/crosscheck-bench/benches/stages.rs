@@ -71,7 +71,7 @@ fn matching_stages(c: &mut Criterion, report: &Report) {
             .take(take)
             .filter_map(|&(a, b)| {
                 let d = crosscheck_match::decide_with(&model, &opts.matching, &prepared[a], &prepared[b]);
-                d.kind.map(|kind| ScoredPair { a, b, kind, score: d.score, rule: d.rule, features: d.features })
+                d.kind.map(|kind| ScoredPair { a, b, kind, score: d.score, rule: d.rule, features: d.features.into() })
             })
             .collect()
     };

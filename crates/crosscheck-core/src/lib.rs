@@ -34,8 +34,8 @@ pub use article::{Article, ArticleId, Credit, CreditKind, Format, Inferred, Sour
 pub use claim::{Attribution, AttributionMode, Claim, ClaimId, ClaimKind, Entity, EntityKind, Quantity, QuantityKind};
 pub use diagnostic::{Diagnostic, Severity};
 pub use report::{
-    Cluster, ClusterId, ClusterStatus, Derivation, Dispute, DisputeKind, DisputeSide, Edge, EdgeKind, Occurrence, Report,
-    SCHEMA_VERSION,
+    Cluster, ClusterId, ClusterStatus, Derivation, Dispute, DisputeKind, DisputeSide, Edge, EdgeKind, FeatureMap, Occurrence,
+    Report, SCHEMA_VERSION,
 };
 pub use span::Span;
 pub use value::{DateValue, Interval, Role, Unit};

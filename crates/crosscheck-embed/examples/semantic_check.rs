@@ -103,7 +103,7 @@ pub fn semantic_pairs(
                 Some((sm, v)) => decide_semantic(sm, t, &prepared[a], &prepared[b], f64::from(cosine(&v[a], &v[b]))),
                 None => decide_with(&model, t, &prepared[a], &prepared[b]),
             };
-            d.kind.map(|kind| ScoredPair { a, b, kind, score: d.score, rule: d.rule, features: d.features })
+            d.kind.map(|kind| ScoredPair { a, b, kind, score: d.score, rule: d.rule, features: d.features.into() })
         })
         .collect();
     Ok((pairs, diagnostics))

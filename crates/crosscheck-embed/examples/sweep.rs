@@ -46,7 +46,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         } else {
                             decide_with(&model, &t, &prepared[a], &prepared[b])
                         };
-                        d.kind.map(|kind| ScoredPair { a, b, kind, score: d.score, rule: d.rule, features: d.features })
+                        d.kind.map(|kind| ScoredPair { a, b, kind, score: d.score, rule: d.rule, features: d.features.into() })
                     })
                     .collect();
                 let g = GraphOptions { cluster_cohesion: cohesion, ..GraphOptions::default() };

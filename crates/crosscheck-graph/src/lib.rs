@@ -32,7 +32,7 @@ pub mod options;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crosscheck_core::{
-    Article, Claim, Cluster, ClusterId, ClusterStatus, Derivation, Dispute, Edge, EdgeKind, Occurrence,
+    Article, Claim, Cluster, ClusterId, ClusterStatus, Derivation, Dispute, Edge, EdgeKind, FeatureMap, Occurrence,
 };
 use petgraph::graph::{NodeIndex, UnGraph};
 use rayon::prelude::*;
@@ -52,8 +52,9 @@ pub struct ScoredPair {
     pub score: f64,
     /// The rule that set the kind.
     pub rule: String,
-    /// The features behind the score.
-    pub features: BTreeMap<String, f64>,
+    /// The features behind the score (`decision.features.into()` from the
+    /// matcher's map).
+    pub features: FeatureMap,
 }
 
 /// A node of the story graph.
@@ -153,20 +154,12 @@ fn edges(claims: &[Claim], pairs: &[ScoredPair]) -> Vec<Edge> {
                 target: claims[t].id.clone(),
                 kind: p.kind,
                 score: (p.score * 1000.0).round() / 1000.0,
-                features: rounded(&p.features),
+                features: p.features.map_values(|v| (v * 1000.0).round() / 1000.0),
                 rule: p.rule.clone(),
             }
         })
         .collect();
     out.sort_by(|a, b| a.source.cmp(&b.source).then(a.target.cmp(&b.target)));
-    out
-}
-
-/// The feature map with values rounded to three decimals. Cloning keeps the
-/// tree as it is (collecting into a new map would sort every entry again).
-fn rounded(features: &BTreeMap<String, f64>) -> BTreeMap<String, f64> {
-    let mut out = features.clone();
-    out.values_mut().for_each(|v| *v = (*v * 1000.0).round() / 1000.0);
     out
 }
 

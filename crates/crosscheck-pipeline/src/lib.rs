@@ -173,7 +173,7 @@ pub fn score_candidates(
         .par_iter()
         .filter_map(|&(a, b)| {
             let d = crosscheck_match::decide_with(model, thresholds, &prepared[a], &prepared[b]);
-            d.kind.map(|kind| ScoredPair { a, b, kind, score: d.score, rule: d.rule, features: d.features })
+            d.kind.map(|kind| ScoredPair { a, b, kind, score: d.score, rule: d.rule, features: d.features.into() })
         })
         .collect()
 }
@@ -192,7 +192,7 @@ pub fn score_candidates_semantic(
         .filter_map(|&(a, b)| {
             let cosine = f64::from(crosscheck_embed::cosine(&v[a], &v[b]));
             let d = crosscheck_match::decide_semantic(&embeddings.model, thresholds, &prepared[a], &prepared[b], cosine);
-            d.kind.map(|kind| ScoredPair { a, b, kind, score: d.score, rule: d.rule, features: d.features })
+            d.kind.map(|kind| ScoredPair { a, b, kind, score: d.score, rule: d.rule, features: d.features.into() })
         })
         .collect()
 }

@@ -247,7 +247,7 @@ fn clusters() -> Vec<Cluster> {
 fn edge(source: &str, target: &str, kind: EdgeKind, score: f64, rule: &str) -> Edge {
     let features: BTreeMap<String, f64> =
         [("token_jaccard".to_string(), score - 0.1), ("entity_overlap".to_string(), 1.0)].into_iter().collect();
-    Edge { source: id(source), target: id(target), kind, score, features, rule: rule.into() }
+    Edge { source: id(source), target: id(target), kind, score, features: features.into(), rule: rule.into() }
 }
 
 fn edges() -> Vec<Edge> {
