@@ -28,8 +28,9 @@
 //!   character falls in exactly one sentence.
 //! - `numbers`: the quantity scanner (numbers in digits and words, durations,
 //!   money, percentages, dates) and the number parser. Found ranges are
-//!   ordered, non-empty, on character boundaries; intervals are not NaN and
-//!   not reversed; comparing any two quantities does not panic.
+//!   ordered, non-empty, on character boundaries; interval bounds are
+//!   finite (an open end is `None`) and not reversed; comparing any two
+//!   quantities does not panic.
 //! - `extract`: the whole path from file bytes (BOM, UTF-16, lossy UTF-8,
 //!   HTML) to claims. Every claim, entity and quantity span lies inside the
 //!   file; for plain text and Markdown a claim's text equals the file's bytes
@@ -214,7 +215,7 @@ pub fn numbers(data: &[u8]) -> Outcome {
         ensure(T, text.is_char_boundary(r.start) && text.is_char_boundary(r.end), || {
             format!("number {r:?} is not on character boundaries")
         })?;
-        ensure(T, !n.value.is_nan(), || format!("number {:?} reads as NaN", &text[r.clone()]))?;
+        ensure(T, n.value.is_finite(), || format!("number {:?} reads as {}", &text[r.clone()], n.value))?;
     }
     let _ = crosscheck_normalize::parse_number_text(&text);
     let _ = crosscheck_normalize::parse_quantity(&text);
@@ -222,7 +223,8 @@ pub fn numbers(data: &[u8]) -> Outcome {
 }
 
 fn interval_is_sound(t: &'static str, v: &Interval, what: &str) -> Outcome {
-    ensure(t, !v.low.is_nan() && !v.high.is_some_and(f64::is_nan), || format!("{what:?} has a NaN bound: {v:?}"))?;
+    let finite = v.low.is_finite() && !v.high.is_some_and(|h| !h.is_finite());
+    ensure(t, finite, || format!("{what:?} has a NaN or infinite bound: {v:?}"))?;
     ensure(t, !v.high.is_some_and(|h| h < v.low), || format!("{what:?} has a reversed interval: {v:?}"))
 }
 

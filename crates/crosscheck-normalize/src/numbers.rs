@@ -167,7 +167,17 @@ pub(crate) fn may_start_number(toks: &[Tok], i: usize) -> bool {
 }
 
 /// Reads a number starting at token `i`.
+/// Largest magnitude read as a number. Beyond it ("1e400", "0e263085" =
+/// 0 × ∞ = NaN, "1.7e308 days" in seconds) values are infinite or NaN, or
+/// become so once scaled by a unit or widened by a hedge; such bounds break
+/// every comparison downstream and serialise as JSON `null`.
+pub const MAX_MAGNITUDE: f64 = 1e100;
+
 pub(crate) fn parse_number(toks: &[Tok], i: usize) -> Option<NumMatch> {
+    signed(toks, i).filter(|m| m.value.abs() <= MAX_MAGNITUDE)
+}
+
+fn signed(toks: &[Tok], i: usize) -> Option<NumMatch> {
     let t = toks.get(i)?;
     if t.is("minus") || t.is("negative") {
         let m = parse_unsigned(toks, i + 1)?;
@@ -673,6 +683,22 @@ mod tests {
         assert_eq!(num("twenty-one trillion and three hundred"), Some(21e12 + 300.0));
         assert_eq!(num("10k"), Some(1e4));
         assert_eq!(num("- 1 4/5"), Some(-1.8));
+    }
+
+    /// Regression (fuzz target `numbers`): "0000e263085h" read as NaN
+    /// hours, "1e400" as ∞, "1.7e308 days" as ∞ seconds.
+    #[test]
+    fn numbers_beyond_the_largest_magnitude_are_not_quantities() {
+        assert_eq!(num("1e400"), None);
+        assert_eq!(num("0000e263085"), None);
+        assert_eq!(num("1e100"), Some(1e100));
+        let ctx = crate::DateContext { published: None };
+        for text in ["0000e263085h", "1e400 people", "it took 1e308 years", "more than 1.7e308 days", "about 1e308 people"] {
+            for f in crate::find_quantities(text, &ctx) {
+                let v = f.value.unwrap_or(crosscheck_core::Interval { low: 0.0, high: None, low_open: false, high_open: false });
+                assert!(v.low.is_finite() && !v.high.is_some_and(|h| !h.is_finite()), "{text:?}: {v:?}");
+            }
+        }
     }
 
     #[test]
