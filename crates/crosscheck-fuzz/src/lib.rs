@@ -34,8 +34,8 @@
 //! - `extract`: the whole path from file bytes (BOM, UTF-16, lossy UTF-8,
 //!   HTML) to claims. Every claim, entity and quantity span lies inside the
 //!   file; for plain text and Markdown a claim's text equals the file's bytes
-//!   at its span, decoded as the file was; claim ids are unique and `part_of`
-//!   names an earlier claim.
+//!   at its span, decoded as the file was; quantity bounds are finite; claim
+//!   ids are unique and `part_of` names an earlier claim.
 
 use std::ops::Range;
 
@@ -265,6 +265,9 @@ fn claim_is_sound(t: &'static str, c: &Claim, bytes: &[u8], format: Format) -> O
     }
     for q in &c.quantities {
         ensure(t, inside(&q.span), || format!("claim {} quantity {:?} span {:?} is outside the file", c.id, q.text, q.span))?;
+        if let Some(v) = &q.value {
+            interval_is_sound(t, v, &q.text)?;
+        }
     }
     let original = &bytes[c.span.start..c.span.end];
     if format == Format::Html {
