@@ -53,6 +53,9 @@ pub enum BenchError {
     /// JSON could not be written or read.
     #[error("JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// The report could not be written.
+    #[error(transparent)]
+    Report(#[from] crosscheck_report::ReportError),
 }
 
 impl BenchError {

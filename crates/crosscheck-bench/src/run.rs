@@ -7,7 +7,6 @@
 //! [`run_stages`] re-sequences the same stage calls as
 //! `crosscheck_pipeline::analyse` with a timer around each, for the profile.
 
-use std::fs;
 use std::path::Path;
 use std::time::Instant;
 
@@ -82,14 +81,15 @@ pub struct RunResult {
     pub load_average: f64,
 }
 
-/// The report as the CLI writes it (pretty JSON).
+/// The report as the CLI writes it (pretty JSON and a final newline).
 pub fn render_report(report: &Report) -> Result<String, BenchError> {
-    Ok(serde_json::to_string_pretty(report)?)
+    Ok(crosscheck_report::json::render(report))
 }
 
+/// Writes the report as `crosscheck check --out FILE.json` does: streamed
+/// to a temporary file and renamed into place.
 fn write_report(report: &Report, out: &Path) -> Result<(), BenchError> {
-    let json = render_report(report)?;
-    fs::write(out, json).map_err(|e| BenchError::io(out, e))
+    Ok(crosscheck_report::json::write_atomic(report, out)?)
 }
 
 fn summary(report: &Report) -> RunResult {

@@ -84,6 +84,12 @@ fn dispatch(args: Args, console: Console) -> anyhow::Result<ExitCode> {
             let report = timed(&console, "checked", &story, || check_report(&story, &opts))?;
             console.diagnostics(&report);
             let format = format.or_else(|| out.as_deref().and_then(format_from_extension));
+            if let (Some(path), None | Some(Format::Json)) = (out.as_deref(), format) {
+                // The same bytes as render + emit, streamed to the file (a
+                // large story's JSON is many times the story's size).
+                crosscheck_report::json::write_atomic(&report, path)?;
+                return Ok(ExitCode::SUCCESS);
+            }
             let text = match format {
                 Some(f) => render(&report, f),
                 None if out.is_none() && console.stdout_tty => terminal::summary(&report, console.color),

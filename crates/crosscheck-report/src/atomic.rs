@@ -6,12 +6,15 @@
 //! target. If any step fails the temporary file is removed when it is
 //! dropped, and the target keeps its previous content (or stays absent).
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
 use crate::error::ReportError;
+
+/// Buffer size of [`write_atomic_with`].
+const WRITE_BUFFER_BYTES: usize = 1 << 16;
 
 /// Writes `bytes` to `path` atomically: afterwards `path` holds either all of
 /// `bytes` or, on error, exactly what it held before.
@@ -19,13 +22,24 @@ use crate::error::ReportError;
 /// Fails with [`ReportError::Write`] naming the path and the failed step, for
 /// example when the directory does not exist or is not writable.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ReportError> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// Like [`write_atomic`], with the content produced by `write` into a
+/// buffered writer, so that a large output is streamed to the temporary
+/// file instead of being built in memory first. An error from `write`
+/// leaves `path` untouched.
+pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), ReportError> {
     let fail = |stage: &'static str| {
         let path: PathBuf = path.to_path_buf();
         move |source: std::io::Error| ReportError::Write { path, stage, source }
     };
     let mut tmp = NamedTempFile::new_in(parent_dir(path)).map_err(fail("creating a temporary file"))?;
-    tmp.write_all(bytes).map_err(fail("writing"))?;
-    tmp.flush().map_err(fail("writing"))?;
+    {
+        let mut buffered = BufWriter::with_capacity(WRITE_BUFFER_BYTES, tmp.as_file_mut());
+        write(&mut buffered).map_err(fail("writing"))?;
+        buffered.flush().map_err(fail("writing"))?;
+    }
     tmp.as_file().sync_all().map_err(fail("syncing"))?;
     tmp.persist(path).map_err(|e| fail("renaming into place")(e.error))?;
     Ok(())
@@ -65,6 +79,22 @@ mod tests {
         write_atomic(&target, b"short")?;
         assert_eq!(std::fs::read(&target)?, b"short");
         assert_eq!(std::fs::read_dir(dir.path())?.count(), 1, "only the target remains");
+        Ok(())
+    }
+
+    #[test]
+    fn streamed_content_is_written_and_an_error_keeps_the_old() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let target = dir.path().join("report.json");
+        write_atomic_with(&target, |w| w.write_all(b"streamed"))?;
+        assert_eq!(std::fs::read(&target)?, b"streamed");
+        let err = write_atomic_with(&target, |w| {
+            w.write_all(b"half")?;
+            Err(std::io::Error::other("serialiser failed"))
+        });
+        assert!(matches!(err, Err(ReportError::Write { stage: "writing", .. })));
+        assert_eq!(std::fs::read(&target)?, b"streamed");
+        assert_eq!(std::fs::read_dir(dir.path())?.count(), 1, "temporary file removed");
         Ok(())
     }
 

@@ -21,3 +21,39 @@ pub fn render(report: &Report) -> String {
         Err(e) => format!("{}\n", serde_json::json!({ "error": e.to_string() })),
     }
 }
+
+/// Writes [`render`]'s bytes to `out` without building them in memory
+/// (pretty JSON streamed through serde, then the final newline).
+pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, report)?;
+    out.write_all(b"\n")
+}
+
+/// Writes the JSON report to `path` atomically, streamed (see [`write`]).
+pub fn write_atomic(report: &Report, path: &std::path::Path) -> Result<(), crate::ReportError> {
+    crate::write_atomic_with(path, |w| write(report, w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn streamed_json_equals_rendered_json() {
+        let report = Report {
+            schema_version: crosscheck_core::SCHEMA_VERSION.to_string(),
+            generator: "test".into(),
+            story: "s".into(),
+            articles: Vec::new(),
+            claims: Vec::new(),
+            edges: Vec::new(),
+            clusters: Vec::new(),
+            disputes: Vec::new(),
+            derivations: Vec::new(),
+            diagnostics: Vec::new(),
+        };
+        let mut out = Vec::new();
+        assert!(write(&report, &mut out).is_ok());
+        assert_eq!(String::from_utf8(out).ok(), Some(render(&report)));
+    }
+}

@@ -74,7 +74,7 @@ mod text;
 use std::fmt;
 use std::str::FromStr;
 
-pub use atomic::write_atomic;
+pub use atomic::{write_atomic, write_atomic_with};
 pub use crosscheck_core::Report;
 pub use error::ReportError;
 pub use sanitize::sanitize_terminal;
