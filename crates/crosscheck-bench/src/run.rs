@@ -152,6 +152,10 @@ pub fn run_stages(story: &Path, out: &Path) -> Result<RunResult, BenchError> {
     let candidates = crosscheck_match::candidates_with(&prepared, &article_of, &opts.matching);
     s.candidates = lap(&mut c.candidates, "candidates");
     let pairs = crosscheck_pipeline::score_candidates(&model, &prepared, &candidates, &opts.matching);
+    let candidate_pairs = candidates.len();
+    // As in `crosscheck_pipeline::match_claims`: the prepared claims and the
+    // candidates are gone before the graph stage.
+    drop((prepared, candidates));
     s.decide = lap(&mut c.decide, "decide");
     let analysis = crosscheck_graph::analyse(&report.articles, &report.claims, &pairs, &opts.graph);
     crosscheck_pipeline::attach(&mut report, analysis);
@@ -159,7 +163,7 @@ pub fn run_stages(story: &Path, out: &Path) -> Result<RunResult, BenchError> {
     s.graph = lap(&mut c.graph, "graph");
     write_report(&report, out)?;
     s.write = lap(&mut c.write, "write");
-    s.candidate_pairs = candidates.len();
+    s.candidate_pairs = candidate_pairs;
     s.matched_pairs = pairs.len();
     let mut r = summary(&report);
     r.wall = start.elapsed().as_secs_f64();

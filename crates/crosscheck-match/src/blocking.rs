@@ -10,7 +10,8 @@
 //! candidate count grows linearly with the number of claims, never
 //! quadratically.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write;
 
 use crosscheck_core::Quantity;
 
@@ -25,35 +26,93 @@ pub fn candidates(claims: &[Prepared], article_of: &[usize]) -> Vec<(usize, usiz
 }
 
 /// [`candidates`] with explicit thresholds. Output sorted, without repeats.
+///
+/// Keys are interned to integers as they are met (one string map for the
+/// story, no key strings per claim), posting lists are indexed by key id,
+/// and shared-key counts are kept per pair packed into one integer. The
+/// counts are order-independent sums and the output is sorted, so the
+/// result does not depend on the interning order.
 pub fn candidates_with(claims: &[Prepared], article_of: &[usize], t: &Thresholds) -> Vec<(usize, usize)> {
     let n = claims.len().min(article_of.len());
-    let keys: Vec<BTreeSet<String>> = claims[..n].iter().map(|c| blocking_keys(c, t)).collect();
-    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, ks) in keys.iter().enumerate() {
-        for k in ks {
-            postings.entry(k.as_str()).or_default().push(i);
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut postings: Vec<Vec<u32>> = Vec::new();
+    let mut quantity_key: Vec<bool> = Vec::new();
+    let mut key_count: Vec<u32> = Vec::with_capacity(n);
+    let mut buf = String::new();
+    let mut mine: Vec<u32> = Vec::new();
+    for (i, c) in claims[..n].iter().enumerate() {
+        mine.clear();
+        for_each_key(c, t, &mut buf, |key| {
+            let id = match ids.get(key) {
+                Some(&id) => id,
+                None => {
+                    let id = postings.len() as u32;
+                    ids.insert(key.to_string(), id);
+                    postings.push(Vec::new());
+                    quantity_key.push(key.starts_with("q:"));
+                    id
+                }
+            };
+            mine.push(id);
+        });
+        mine.sort_unstable();
+        mine.dedup();
+        key_count.push(mine.len() as u32);
+        for &id in &mine {
+            postings[id as usize].push(i as u32);
         }
     }
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
-    for (key, list) in postings.iter().filter(|(_, l)| l.len() <= t.block_max_posting) {
+    drop(ids);
+    let mut shared: HashMap<u64, u32> = HashMap::new();
+    for (list, &quantity) in postings.iter().zip(&quantity_key).filter(|(l, _)| l.len() <= t.block_max_posting) {
         // A shared quantity (same kind, unit and magnitude) is enough alone:
         // "lasted nearly 90 minutes" and "an hour and a half" share no word.
-        let weight = if key.starts_with("q:") { t.block_min_shared_keys } else { 1 };
+        let weight = if quantity { t.block_min_shared_keys as u32 } else { 1 };
         for (x, &i) in list.iter().enumerate() {
             for &j in &list[x + 1..] {
-                if article_of[i] != article_of[j] {
-                    *shared.entry((i, j)).or_insert(0) += weight;
+                if article_of[i as usize] != article_of[j as usize] {
+                    *shared.entry(u64::from(i) << 32 | u64::from(j)).or_insert(0) += weight;
                 }
             }
         }
     }
     let mut out: Vec<(usize, usize)> = shared
         .into_iter()
-        .filter(|((i, j), c)| *c >= t.block_min_shared_keys.min(keys[*i].len()).min(keys[*j].len()).max(1))
-        .map(|(p, _)| p)
+        .map(|(p, c)| ((p >> 32) as usize, (p & 0xffff_ffff) as usize, c as usize))
+        .filter(|&(i, j, c)| {
+            c >= t.block_min_shared_keys.min(key_count[i] as usize).min(key_count[j] as usize).max(1)
+        })
+        .map(|(i, j, _)| (i, j))
         .collect();
     out.sort_unstable();
     out
+}
+
+/// Calls `f` with each index key of `c` (repeats possible), written into
+/// `buf`: the same keys as [`blocking_keys`] without a string per key.
+fn for_each_key(c: &Prepared, t: &Thresholds, buf: &mut String, mut f: impl FnMut(&str)) {
+    let mut emit = |prefix: &str, rest: &dyn std::fmt::Display| {
+        buf.clear();
+        let _ = write!(buf, "{prefix}{rest}");
+        f(buf);
+    };
+    for (stem, idf) in c.content_idf() {
+        if idf >= t.block_min_idf && !c.numbers.contains(stem) {
+            emit("s:", &stem);
+        }
+    }
+    let names = if c.entity_keys.is_empty() { &c.capitalised } else { &c.entity_keys };
+    for e in names {
+        emit("e:", e);
+    }
+    for num in &c.numbers {
+        emit("n:", num);
+    }
+    for q in &c.quantities {
+        if let Some(b) = quantity_bucket(q) {
+            emit("", &b);
+        }
+    }
 }
 
 /// The index keys of one claim.

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use crosscheck_core::Claim;
 use crosscheck_extract::{analyse_sentence, extract, ExtractOptions};
 use crosscheck_match::training::read_mrpc;
-use crosscheck_match::{features, prepare, IdfTable, Prepared, FEATURE_NAMES};
+use crosscheck_match::{features, prepare, IdfTable, Prepared, Thresholds, FEATURE_NAMES};
 use crosscheck_text::{load_story, IngestOptions};
 
 fn repo() -> PathBuf {
@@ -92,6 +92,33 @@ fn check_story(dir: &Path, limit: usize) -> usize {
         }
     }
     pairs.len()
+}
+
+/// Blocking gives the same candidates as the frozen reference, with the
+/// default thresholds and with a small posting cap (more keys dropped).
+fn check_blocking(dir: &Path) {
+    let claims = story_claims(dir);
+    let prepared: Vec<Prepared> = claims.iter().map(prepare).collect();
+    let mut ids: Vec<&crosscheck_core::ArticleId> = claims.iter().map(|c| &c.article).collect();
+    ids.sort();
+    ids.dedup();
+    let article_of: Vec<usize> = claims.iter().map(|c| ids.binary_search(&&c.article).unwrap_or(0)).collect();
+    for cap in [64, 6] {
+        let t = Thresholds { block_max_posting: cap, ..Thresholds::default() };
+        let live = crosscheck_match::candidates_with(&prepared, &article_of, &t);
+        assert_eq!(live, reference::candidates_with(&prepared, &article_of, &t), "{} cap {cap}", dir.display());
+    }
+}
+
+#[test]
+fn blocking_is_unchanged() {
+    check_blocking(&repo().join("data/demo"));
+    if let Some(dir) = shared() {
+        check_blocking(&dir.join("seeds"));
+    }
+    if let Some(dir) = std::env::var_os("CROSSCHECK_PARITY_STORY").map(PathBuf::from) {
+        check_blocking(&dir);
+    }
 }
 
 /// Pairs checked per story: all of them in release builds.

@@ -302,3 +302,61 @@ pub fn quantities_incompatible<'a>(a: &'a [Quantity], b: &'a [Quantity]) -> Opti
     };
     one_way(a, b).or_else(|| one_way(b, a).map(|(y, x)| (x, y)))
 }
+
+/// The old blocking (commit 8128e25): string keys per claim, a posting
+/// BTreeMap, a pair-count HashMap.
+pub fn candidates_with(
+    claims: &[Prepared],
+    article_of: &[usize],
+    t: &crosscheck_match::Thresholds,
+) -> Vec<(usize, usize)> {
+    use std::collections::HashMap;
+    let n = claims.len().min(article_of.len());
+    let keys: Vec<BTreeSet<String>> = claims[..n].iter().map(|c| blocking_keys(c, t)).collect();
+    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, ks) in keys.iter().enumerate() {
+        for k in ks {
+            postings.entry(k.as_str()).or_default().push(i);
+        }
+    }
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    for (key, list) in postings.iter().filter(|(_, l)| l.len() <= t.block_max_posting) {
+        let weight = if key.starts_with("q:") { t.block_min_shared_keys } else { 1 };
+        for (x, &i) in list.iter().enumerate() {
+            for &j in &list[x + 1..] {
+                if article_of[i] != article_of[j] {
+                    *shared.entry((i, j)).or_insert(0) += weight;
+                }
+            }
+        }
+    }
+    let mut out: Vec<(usize, usize)> = shared
+        .into_iter()
+        .filter(|((i, j), c)| *c >= t.block_min_shared_keys.min(keys[*i].len()).min(keys[*j].len()).max(1))
+        .map(|(p, _)| p)
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// The old index keys of one claim.
+pub fn blocking_keys(c: &Prepared, t: &crosscheck_match::Thresholds) -> BTreeSet<String> {
+    let mut keys = BTreeSet::new();
+    for (stem, idf) in c.content_idf() {
+        if idf >= t.block_min_idf && !c.numbers.contains(stem) {
+            keys.insert(format!("s:{stem}"));
+        }
+    }
+    let names = if c.entity_keys.is_empty() { &c.capitalised } else { &c.entity_keys };
+    keys.extend(names.iter().map(|e| format!("e:{e}")));
+    keys.extend(c.numbers.iter().map(|n| format!("n:{n}")));
+    keys.extend(c.quantities.iter().filter_map(quantity_bucket));
+    keys
+}
+
+fn quantity_bucket(q: &Quantity) -> Option<String> {
+    let v = q.value?;
+    let mag = if v.low.abs() < 1.0 { 0 } else { v.low.abs().log10().floor() as i64 + 1 };
+    let unit = q.unit.as_ref().map(|u| format!("{u:?}")).unwrap_or_default();
+    Some(format!("q:{:?}:{unit}:{mag}", q.kind))
+}
