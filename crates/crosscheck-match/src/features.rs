@@ -11,6 +11,7 @@
 //! code on real pairs.
 
 use std::cell::RefCell;
+use std::sync::LazyLock;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crosscheck_core::Quantity;
@@ -120,7 +121,14 @@ pub struct Features {
 impl Features {
     /// The features as a name → value map (for edges and explanations).
     pub fn to_map(&self) -> BTreeMap<String, f64> {
-        FEATURE_NAMES.iter().zip(&self.values).map(|(n, v)| (n.to_string(), *v)).collect()
+        // Entries are handed over in name order, so building the map does
+        // not sort them again (FEATURE_NAMES is in model order).
+        static BY_NAME: LazyLock<Vec<usize>> = LazyLock::new(|| {
+            let mut order: Vec<usize> = (0..FEATURE_NAMES.len()).collect();
+            order.sort_by_key(|&i| FEATURE_NAMES[i]);
+            order
+        });
+        BY_NAME.iter().filter_map(|&i| Some((FEATURE_NAMES[i].to_string(), *self.values.get(i)?))).collect()
     }
 
     /// The value of the named feature, if the name exists.
@@ -684,6 +692,16 @@ mod tests {
         assert!((token_set_ratio(&a, &a) - 1.0).abs() < 1e-9);
         let b: BTreeSet<&str> = ["x", "y"].into_iter().collect();
         assert!(token_set_ratio(&a, &b) < 0.5);
+    }
+
+    #[test]
+    fn to_map_names_every_value() {
+        let f = Features { values: (0..FEATURE_NAMES.len()).map(|i| i as f64).collect() };
+        let m = f.to_map();
+        assert_eq!(m.len(), FEATURE_NAMES.len());
+        for (i, n) in FEATURE_NAMES.iter().enumerate() {
+            assert_eq!(m.get(*n), Some(&(i as f64)));
+        }
     }
 
     #[test]
