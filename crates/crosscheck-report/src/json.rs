@@ -22,11 +22,93 @@ pub fn render(report: &Report) -> String {
     }
 }
 
-/// Writes [`render`]'s bytes to `out` without building them in memory
-/// (pretty JSON streamed through serde, then the final newline).
+/// Writes [`render`]'s bytes to `out` without building them in memory.
+///
+/// The report's small fields are rendered by serde as usual (the large
+/// arrays left empty); each large array (articles, claims, edges, clusters,
+/// disputes) is then spliced in its place, its elements rendered by serde
+/// on rayon's pool in bounded batches and indented as serde's pretty
+/// printer indents array elements at that depth. JSON strings escape
+/// newlines, so every newline in an element's rendering is formatting and
+/// gets the element's indentation. The bytes equal [`render`]'s (tested);
+/// a field added to [`Report`] is rendered with the small ones (the shell
+/// below lists every field, so the compiler asks where a new one goes).
 pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report)?;
+    let shell = Report {
+        schema_version: report.schema_version.clone(),
+        generator: report.generator.clone(),
+        story: report.story.clone(),
+        articles: Vec::new(),
+        claims: Vec::new(),
+        edges: Vec::new(),
+        clusters: Vec::new(),
+        disputes: Vec::new(),
+        derivations: report.derivations.clone(),
+        diagnostics: report.diagnostics.clone(),
+    };
+    let text = serde_json::to_string_pretty(&shell)?;
+    let mut spliced: Vec<(usize, &str)> = LARGE_ARRAYS
+        .iter()
+        .filter_map(|name| text.find(&format!("\n  \"{name}\": []")).map(|at| (at, *name)))
+        .collect();
+    spliced.sort_unstable();
+    let mut done = 0;
+    for (at, name) in spliced {
+        // `\n  "name": [` is written from the shell, then the elements and
+        // the closing bracket (the shell's own "]" is skipped).
+        let open = at + name.len() + 8;
+        out.write_all(&text.as_bytes()[done..open])?;
+        match name {
+            "articles" => write_elements(&report.articles, out)?,
+            "claims" => write_elements(&report.claims, out)?,
+            "edges" => write_elements(&report.edges, out)?,
+            "clusters" => write_elements(&report.clusters, out)?,
+            _ => write_elements(&report.disputes, out)?,
+        }
+        done = open + 1;
+    }
+    out.write_all(&text.as_bytes()[done..])?;
     out.write_all(b"\n")
+}
+
+/// The report's arrays that [`write`] renders in parallel.
+const LARGE_ARRAYS: [&str; 5] = ["articles", "claims", "edges", "clusters", "disputes"];
+
+/// Elements rendered per parallel batch (bounds the memory held at once).
+const BATCH_ELEMENTS: usize = 8192;
+
+/// The elements of a top-level array and its closing bracket, as serde's
+/// pretty printer writes them after the opening `[` (elements at depth 2).
+fn write_elements<T: serde::Serialize + Sync>(items: &[T], out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    if items.is_empty() {
+        return out.write_all(b"]");
+    }
+    for (b, batch) in items.chunks(BATCH_ELEMENTS).enumerate() {
+        let parts: Vec<std::io::Result<Vec<u8>>> = batch
+            .par_chunks(256)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let mut buf = Vec::new();
+                for (k, item) in chunk.iter().enumerate() {
+                    let first = b == 0 && c == 0 && k == 0;
+                    buf.extend_from_slice(if first { b"\n    " } else { b",\n    " });
+                    let one = serde_json::to_vec_pretty(item)?;
+                    for &byte in &one {
+                        buf.push(byte);
+                        if byte == b'\n' {
+                            buf.extend_from_slice(b"    ");
+                        }
+                    }
+                }
+                Ok(buf)
+            })
+            .collect();
+        for part in parts {
+            out.write_all(&part?)?;
+        }
+    }
+    out.write_all(b"\n  ]")
 }
 
 /// Writes the JSON report to `path` atomically, streamed (see [`write`]).
@@ -37,6 +119,41 @@ pub fn write_atomic(report: &Report, path: &std::path::Path) -> Result<(), crate
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn written(report: &Report) -> Option<String> {
+        let mut out = Vec::new();
+        write(report, &mut out).ok()?;
+        String::from_utf8(out).ok()
+    }
+
+    #[test]
+    fn parallel_writer_equals_rendered_json_on_large_arrays() {
+        use crosscheck_core::{ArticleId, ClaimId, Edge, EdgeKind, FeatureMap};
+        let features: FeatureMap = [("a".to_string(), 0.5), ("b\n\"x".to_string(), -1.0)].into_iter().collect();
+        let edge = |i: usize| Edge {
+            source: ClaimId::new(&ArticleId(format!("a{i}")), i),
+            target: ClaimId::new(&ArticleId("line\nbreak \"quoted\"".into()), i + 1),
+            kind: EdgeKind::Paraphrase,
+            score: i as f64 / 7.0,
+            features: features.clone(),
+            rule: format!("rule {i}\n  indented"),
+        };
+        for n in [0, 1, 2, 255, 256, 257, BATCH_ELEMENTS + 3] {
+            let report = Report {
+                schema_version: crosscheck_core::SCHEMA_VERSION.to_string(),
+                generator: "test".into(),
+                story: "s".into(),
+                articles: Vec::new(),
+                claims: Vec::new(),
+                edges: (0..n).map(edge).collect(),
+                clusters: Vec::new(),
+                disputes: Vec::new(),
+                derivations: Vec::new(),
+                diagnostics: Vec::new(),
+            };
+            assert_eq!(written(&report), Some(render(&report)), "{n} edges");
+        }
+    }
 
     #[test]
     fn streamed_json_equals_rendered_json() {
