@@ -13,6 +13,8 @@
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write;
 
+use rayon::prelude::*;
+
 use crosscheck_core::Quantity;
 
 use crate::decide::Thresholds;
@@ -38,11 +40,24 @@ pub fn candidates_with(claims: &[Prepared], article_of: &[usize], t: &Thresholds
     let mut postings: Vec<Vec<u32>> = Vec::new();
     let mut quantity_key: Vec<bool> = Vec::new();
     let mut key_count: Vec<u32> = Vec::with_capacity(n);
-    let mut buf = String::new();
+    // Each claim's keys are written in parallel (one string per claim and
+    // the end of each key in it); interning is sequential.
+    let written: Vec<(String, Vec<usize>)> = claims[..n]
+        .par_iter()
+        .map(|c| {
+            let (mut buf, mut all, mut ends) = (String::new(), String::new(), Vec::new());
+            for_each_key(c, t, &mut buf, |key| {
+                all.push_str(key);
+                ends.push(all.len());
+            });
+            (all, ends)
+        })
+        .collect();
     let mut mine: Vec<u32> = Vec::new();
-    for (i, c) in claims[..n].iter().enumerate() {
+    for (i, (keys, ends)) in written.iter().enumerate() {
         mine.clear();
-        for_each_key(c, t, &mut buf, |key| {
+        let starts = std::iter::once(0).chain(ends.iter().copied());
+        for key in starts.zip(ends).map(|(a, &b)| &keys[a..b]) {
             let id = match ids.get(key) {
                 Some(&id) => id,
                 None => {
@@ -54,7 +69,7 @@ pub fn candidates_with(claims: &[Prepared], article_of: &[usize], t: &Thresholds
                 }
             };
             mine.push(id);
-        });
+        }
         mine.sort_unstable();
         mine.dedup();
         key_count.push(mine.len() as u32);
@@ -63,28 +78,41 @@ pub fn candidates_with(claims: &[Prepared], article_of: &[usize], t: &Thresholds
         }
     }
     drop(ids);
-    let mut shared: HashMap<u64, u32> = HashMap::new();
-    for (list, &quantity) in postings.iter().zip(&quantity_key).filter(|(l, _)| l.len() <= t.block_max_posting) {
-        // A shared quantity (same kind, unit and magnitude) is enough alone:
-        // "lasted nearly 90 minutes" and "an hour and a half" share no word.
-        let weight = if quantity { t.block_min_shared_keys as u32 } else { 1 };
-        for (x, &i) in list.iter().enumerate() {
-            for &j in &list[x + 1..] {
-                if article_of[i as usize] != article_of[j as usize] {
-                    *shared.entry(u64::from(i) << 32 | u64::from(j)).or_insert(0) += weight;
-                }
-            }
+    // Every (pair, by a quantity key) a usable posting list contributes,
+    // generated and sorted in parallel; runs of one pair are then summed.
+    // Sums do not depend on order, so this counts exactly what a map from
+    // pair to count would.
+    let mut contributions: Vec<(u64, bool)> = postings
+        .par_iter()
+        .zip(quantity_key.par_iter())
+        .filter(|(l, _)| l.len() <= t.block_max_posting)
+        .flat_map_iter(|(list, &quantity)| {
+            list.iter().enumerate().flat_map(move |(x, &i)| {
+                list[x + 1..]
+                    .iter()
+                    .filter(move |&&j| article_of[i as usize] != article_of[j as usize])
+                    .map(move |&j| (u64::from(i) << 32 | u64::from(j), quantity))
+            })
+        })
+        .collect();
+    contributions.par_sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut k = 0;
+    while k < contributions.len() {
+        let pair = contributions[k].0;
+        let mut count = 0usize;
+        while k < contributions.len() && contributions[k].0 == pair {
+            // A shared quantity (same kind, unit and magnitude) is enough
+            // alone: "lasted nearly 90 minutes" and "an hour and a half"
+            // share no word.
+            count += if contributions[k].1 { t.block_min_shared_keys } else { 1 };
+            k += 1;
+        }
+        let (i, j) = ((pair >> 32) as usize, (pair & 0xffff_ffff) as usize);
+        if count >= t.block_min_shared_keys.min(key_count[i] as usize).min(key_count[j] as usize).max(1) {
+            out.push((i, j));
         }
     }
-    let mut out: Vec<(usize, usize)> = shared
-        .into_iter()
-        .map(|(p, c)| ((p >> 32) as usize, (p & 0xffff_ffff) as usize, c as usize))
-        .filter(|&(i, j, c)| {
-            c >= t.block_min_shared_keys.min(key_count[i] as usize).min(key_count[j] as usize).max(1)
-        })
-        .map(|(i, j, _)| (i, j))
-        .collect();
-    out.sort_unstable();
     out
 }
 
