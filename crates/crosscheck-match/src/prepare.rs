@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use crosscheck_core::{Claim, Quantity};
@@ -15,25 +15,7 @@ const STOPWORDS: &str = include_str!("../data/stopwords.txt");
 const HEDGES: &str = include_str!("../data/hedges.txt");
 const EMBEDDED_IDF: &str = include_str!("../model/idf.tsv");
 
-/// FNV-1a for the short words of the word lists and the stem cache (the
-/// default SipHash cost more than the lookups themselves).
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
+pub(crate) use crosscheck_normalize::Fnv;
 
 /// Hash sets and maps keyed by words.
 type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;

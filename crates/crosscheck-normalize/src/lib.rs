@@ -57,6 +57,7 @@ mod tokens;
 pub use dates::DateContext;
 pub use entities::{entity_key, key_for, person_key, same_entity, same_person};
 pub use fold::fold;
+pub use tokens::{Fnv, FnvBuildHasher};
 pub use numbers::{find_numbers, parse_number_text};
 pub use quantities::{compatible, find_quantities, parse_quantity, Compatibility, Found};
 pub use roles::{parse_role, roles_conflict};

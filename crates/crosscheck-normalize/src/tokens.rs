@@ -6,7 +6,7 @@
 /// FNV-1a: a cheap hash for the short words of the scanner's tables (the
 /// default SipHash costs more than the rest of a lookup).
 #[derive(Default)]
-pub(crate) struct Fnv(u64);
+pub struct Fnv(u64);
 
 impl std::hash::Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -24,7 +24,7 @@ impl std::hash::Hasher for Fnv {
 }
 
 /// Hash maps and sets of table words use [`Fnv`].
-pub(crate) type FnvBuildHasher = std::hash::BuildHasherDefault<Fnv>;
+pub type FnvBuildHasher = std::hash::BuildHasherDefault<Fnv>;
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
