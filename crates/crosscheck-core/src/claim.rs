@@ -88,7 +88,9 @@ pub enum EntityKind {
 /// A named entity mentioned in a claim.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
-    /// The name as written, without title ("Vladimir Putin").
+    /// The name as written, without title ("Vladimir Putin"); for a person
+    /// the claim names only by office, the role phrase ("the Russian
+    /// president"), with `key` the person's.
     pub text: String,
     /// Where the name stands in the original file.
     pub span: Span,
@@ -152,6 +154,12 @@ pub struct Claim {
     /// The claim's text. For plain-text articles this equals the original
     /// bytes at `span`; for HTML it is the extracted text of those bytes.
     pub text: String,
+    /// The claim's text with each role phrase that stands for a person the
+    /// article names ("the Russian president") replaced by that person's
+    /// surname; absent when no phrase was resolved. The matcher compares
+    /// this text; `text` stays as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolved_text: Option<String>,
     /// Headline, subheading or body.
     pub kind: ClaimKind,
     /// Who the claim is attributed to; `None` when the outlet states it.
@@ -177,6 +185,14 @@ pub struct Claim {
     /// out of one (a duration inside an event: "held a 90-minute call").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part_of: Option<ClaimId>,
+}
+
+impl Claim {
+    /// The text the matcher compares: [`Claim::resolved_text`] when set,
+    /// else [`Claim::text`].
+    pub fn matching_text(&self) -> &str {
+        self.resolved_text.as_deref().unwrap_or(&self.text)
+    }
 }
 
 fn is_false(b: &bool) -> bool {

@@ -109,6 +109,7 @@ impl<'a> Builder<'a> {
             hedged: false,
             paragraph: 0,
             part_of: None,
+            resolved_text: None,
         };
         self.report.claims.push(claim);
         self.report.claims.last().map(|c| c.id.clone()).unwrap_or(ClaimId(String::new()))

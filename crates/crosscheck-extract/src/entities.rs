@@ -68,6 +68,7 @@ fn is_title_word(w: &Word<'_>) -> bool {
     lower_in(TITLE_WORDS, &l)
         || (l.contains('-') && l.split('-').all(|p| lower_in(TITLE_WORDS, p)))
         || DEMONYMS.iter().any(|(d, _)| *d == l)
+        || crosscheck_normalize::roles::DEMONYMS.iter().any(|(d, _)| *d == l)
         || (w.is_capitalised() && lower_in(PLACES, &l))
 }
 

@@ -15,7 +15,9 @@
 //!   article last named with them.
 //! - **entities** ([`entities`]): capitalised names split from their titles,
 //!   typed, with canonical keys from the normaliser so that spelling variants
-//!   meet.
+//!   meet. Role phrases that stand for a person the article names ("the
+//!   Russian president", [`anaphora`]) add that person as an entity and give
+//!   the claim a `resolved_text` in which the phrase reads as the surname.
 //! - **quantities**: numbers, durations, dates, money and percentages with
 //!   interval values, from the normaliser's scanner, dates resolved against
 //!   the article's publication date.
@@ -25,6 +27,7 @@
 //! **Invariant:** for plain-text articles, every claim's `text` equals the
 //! original file's bytes at its `span`.
 
+pub mod anaphora;
 pub mod attribution;
 pub mod entities;
 pub mod lexicon;
@@ -34,12 +37,14 @@ pub mod words;
 use std::ops::Range;
 
 use chrono::NaiveDate;
+use crosscheck_core::value::Role;
 use crosscheck_core::{
     ArticleId, Attribution, AttributionMode, Claim, ClaimId, ClaimKind, Diagnostic, Entity, EntityKind, Quantity,
 };
 use crosscheck_normalize::{entity_key, find_quantities, key_for, parse_role, DateContext};
 use crosscheck_text::{BlockKind, Document};
 
+pub use anaphora::StoryOffices;
 use entities::{Mention, People};
 
 /// Limits for extraction.
@@ -89,6 +94,13 @@ struct Reader<'a> {
     people: People,
     /// Title word (e.g. "president") → (role text, full name) of the last person with it.
     roles: Vec<(String, String)>,
+    /// The offices of `roles`, parsed, in the same order.
+    offices: Vec<(Role, String)>,
+    /// Every office the article gives a named person, for role phrases that
+    /// come before the person is introduced (headlines).
+    article_offices: Vec<(Role, String)>,
+    /// Offices that one person holds across the whole story.
+    story_offices: &'a [(Role, String)],
     last_speaker: Option<Speaker>,
     /// The speaker of the last attributed claim, for quotations that follow it.
     quote_speaker: Option<Attribution>,
@@ -102,15 +114,67 @@ struct Reader<'a> {
     claims: Vec<Claim>,
 }
 
+/// What a first reading of an article learns about its people: full names
+/// by surname, and the offices it gives them ("Russian President Vladimir
+/// Putin" → `ru|president`: Vladimir Putin).
+#[derive(Debug, Clone, Default)]
+pub struct Learned {
+    people: People,
+    offices: Vec<(Role, String)>,
+}
+
+impl Learned {
+    /// The offices the article gives named people, in reading order.
+    pub fn offices(&self) -> &[(Role, String)] {
+        &self.offices
+    }
+}
+
+/// Reads an article's people and their offices (the first of extraction's
+/// two passes; [`extract_learned`] is the second).
+/// Duplicated articles teach nothing (they yield no claims).
+pub fn learn(doc: &Document) -> Learned {
+    let mut learned = Learned::default();
+    if doc.article.duplicate_of.is_some() {
+        return learned;
+    }
+    for block in doc.blocks.iter().filter(|b| b.kind.has_claims()) {
+        for s in &block.sentences {
+            let found = entities::mentions(&doc.text[s.clone()], &learned.people);
+            learned.people.learn(&found);
+            for m in found.iter().filter(|m| m.kind == EntityKind::Person) {
+                if let Some(role) = m.role.as_deref().and_then(parse_role) {
+                    learned.offices.push((role, m.name.clone()));
+                }
+            }
+        }
+    }
+    let Learned { people, offices } = &mut learned;
+    for (_, name) in offices.iter_mut() {
+        *name = people.complete(name).to_string();
+    }
+    learned
+}
+
 /// Extracts the claims of one document. Duplicated articles yield none.
 pub fn extract(doc: &Document, opts: &ExtractOptions) -> (Vec<Claim>, Vec<Diagnostic>) {
+    extract_learned(doc, opts, learn(doc), &StoryOffices::default())
+}
+
+/// [`extract`] with the article's first reading done ([`learn`]) and the
+/// offices of the whole story, which resolve role phrases the article
+/// itself never ties to a name.
+pub fn extract_learned(doc: &Document, opts: &ExtractOptions, learned: Learned, story: &StoryOffices) -> (Vec<Claim>, Vec<Diagnostic>) {
     if doc.article.duplicate_of.is_some() {
         return (Vec::new(), Vec::new());
     }
     let mut reader = Reader {
         doc,
-        people: People::default(),
+        people: learned.people,
         roles: Vec::new(),
+        offices: Vec::new(),
+        article_offices: learned.offices,
+        story_offices: story.offices(),
         last_speaker: None,
         quote_speaker: None,
         run: Vec::new(),
@@ -119,7 +183,6 @@ pub fn extract(doc: &Document, opts: &ExtractOptions) -> (Vec<Claim>, Vec<Diagno
         last_speaker_sentence: usize::MAX,
         claims: Vec::new(),
     };
-    reader.learn_people();
     for (paragraph, block) in doc.blocks.iter().enumerate().filter(|(_, b)| b.kind.has_claims()) {
         reader.read_block(paragraph, block);
     }
@@ -160,6 +223,7 @@ pub fn analyse_sentence(text: &str) -> Claim {
         article,
         span: crosscheck_core::Span { start: 0, end: text.len() },
         text: text.to_string(),
+        resolved_text: None,
         kind: ClaimKind::Body,
         mode: attribution.as_ref().map_or(AttributionMode::OutletStatement, |a| a.mode),
         attribution,
@@ -220,13 +284,56 @@ fn quantities(text: &str, published: Option<NaiveDate>, span: impl Fn(Range<usiz
 }
 
 impl Reader<'_> {
-    fn learn_people(&mut self) {
-        for block in self.doc.blocks.iter().filter(|b| b.kind.has_claims()) {
-            for s in &block.sentences {
-                let found = entities::mentions(&self.doc.text[s.clone()], &self.people);
-                self.people.learn(&found);
-            }
+    /// Records that the article gave `name` the office `role`.
+    fn note_role(&mut self, role: String, name: String) {
+        if let Some(office) = parse_role(&role) {
+            self.offices.push((office, name.clone()));
         }
+        self.roles.push((role, name));
+    }
+
+    /// The role phrases of `text` that stand for a person, outside the
+    /// people named in `mentions` (a country inside the phrase, "the U.S.
+    /// president", is fine): (range in `text`, full name).
+    fn resolve_role_phrases(&self, text: &str, mentions: &[Mention]) -> Vec<(Range<usize>, String)> {
+        anaphora::role_phrases(text)
+            .into_iter()
+            .filter(|p| {
+                !mentions.iter().any(|m| m.kind == EntityKind::Person && m.range.start < p.range.end && p.range.start < m.range.end)
+            })
+            .filter_map(|p| {
+                let name = anaphora::resolve(&p, &self.offices)
+                    .or_else(|| anaphora::resolve(&p, &self.article_offices))
+                    .or_else(|| anaphora::resolve(&p, self.story_offices))?;
+                Some((p.range, name.to_string()))
+            })
+            .collect()
+    }
+
+    /// Entities for resolved role phrases, and the text with the phrases
+    /// read as surnames.
+    fn role_entities(
+        &self,
+        text: &str,
+        mentions: &[Mention],
+        to_span: impl Fn(Range<usize>) -> crosscheck_core::Span,
+    ) -> (Vec<Entity>, Option<String>) {
+        let resolved = self.resolve_role_phrases(text, mentions);
+        if resolved.is_empty() {
+            return (Vec::new(), None);
+        }
+        let entities = resolved
+            .iter()
+            .map(|(range, name)| Entity {
+                text: text[range.clone()].to_string(),
+                span: to_span(range.clone()),
+                kind: EntityKind::Person,
+                key: person(name),
+                role: None,
+            })
+            .collect();
+        let pairs: Vec<(Range<usize>, &str)> = resolved.iter().map(|(r, n)| (r.clone(), n.as_str())).collect();
+        (entities, Some(anaphora::substitute(text, &pairs)))
     }
 
     fn read_block(&mut self, paragraph: usize, block: &crosscheck_text::Block) {
@@ -464,7 +571,7 @@ impl Reader<'_> {
         for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
             let full = self.people.complete(&m.name).to_string();
             if let Some(role) = &m.role {
-                self.roles.push((role.clone(), full.clone()));
+                self.note_role(role.clone(), full.clone());
             }
             if let Some(role) = appositive_role(&text[m.range.end..]) {
                 // "… with Putin, the US president, as promised, held …" reads
@@ -473,11 +580,13 @@ impl Reader<'_> {
                 let key = parse_role(&role).map(|r| r.key);
                 let taken = self.roles.iter().any(|(r, n)| *n != full && key.is_some() && parse_role(r).map(|x| x.key) == key);
                 if !taken {
-                    self.roles.push((role, full));
+                    self.note_role(role, full);
                 }
             }
         }
-        let entities = mentions.iter().map(|m| entity(m, to_span, &self.people)).collect();
+        let mut entities: Vec<Entity> = mentions.iter().map(|m| entity(m, to_span, &self.people)).collect();
+        let (by_role, resolved_text) = self.role_entities(text, &mentions, to_span);
+        entities.extend(by_role);
         let mode = match &attribution {
             None => AttributionMode::OutletStatement,
             Some(_) => mode_of(text, quotes),
@@ -488,6 +597,7 @@ impl Reader<'_> {
             article: doc.article.id.clone(),
             span: doc.span(range.clone()),
             text: text.to_string(),
+            resolved_text,
             kind,
             attribution,
             mode,
@@ -513,17 +623,21 @@ impl Reader<'_> {
         let doc = self.doc;
         let text = &doc.text[range.clone()];
         let to_span = |r: Range<usize>| doc.span(range.start + r.start..range.start + r.end);
-        let p = &self.claims[parent];
         let mentions = entities::mentions(text, &self.people);
+        let mut entities: Vec<Entity> = mentions.iter().map(|m| entity(m, to_span, &self.people)).collect();
+        let (by_role, resolved_text) = self.role_entities(text, &mentions, to_span);
+        entities.extend(by_role);
+        let p = &self.claims[parent];
         let claim = Claim {
             id: ClaimId::new(&doc.article.id, self.claims.len() + 1),
             article: doc.article.id.clone(),
             span: doc.span(range.clone()),
             text: text.to_string(),
+            resolved_text,
             kind: p.kind,
             attribution: p.attribution.clone(),
             mode: p.mode,
-            entities: mentions.iter().map(|m| entity(m, to_span, &self.people)).collect(),
+            entities,
             quantities: quantities(text, doc.published(), to_span),
             negated: has_any(text, lexicon::NEGATIONS),
             hedged: has_any(text, lexicon::HEDGES),

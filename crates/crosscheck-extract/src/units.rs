@@ -29,7 +29,11 @@ const NON_CLAUSE_ING: &[&str] = &["according", "during", "regarding", "concernin
 const MIN_UNIT_WORDS: usize = 3;
 
 /// Splits a sentence (`text`) into claim units: byte ranges into `text`.
+/// Hard line breaks (wrapped wire copy) read as spaces.
 pub fn units(text: &str) -> Vec<Range<usize>> {
+    // Same byte length as `text`, so its offsets are `text`'s.
+    let flat = text.replace(['\n', '\r', '\t'], " ");
+    let text = flat.as_str();
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of previous unit, start of next)
     for (marker, keep) in MARKERS {
         for (i, _) in text.match_indices(marker) {
@@ -40,6 +44,7 @@ pub fn units(text: &str) -> Vec<Range<usize>> {
     cuts.extend(participle_cuts(text));
     cuts.extend(and_clause_cuts(text));
     cuts.extend(while_cuts(text));
+    cuts.extend(verb_coordination_cuts(text));
     cuts.sort_unstable();
     cuts.dedup_by_key(|c| c.0);
     assemble(text, &cuts)
@@ -85,6 +90,32 @@ fn and_clause_cuts(text: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Past-tense verbs that do not end in "-ed", for [`verb_coordination_cuts`].
+/// Speech verbs ("said", "told") are left out: "X met Y and said Z" keeps
+/// the speaker and the speech in one unit.
+const IRREGULAR_PAST: &[&str] = &[
+    "held", "spoke", "met", "took", "gave", "made", "sent", "left", "went", "came",
+    "became", "brought", "thought", "saw", "won", "lost", "paid", "set", "put", "kept", "began", "led", "sought",
+    "stood", "drew", "struck", "threw", "broke", "chose", "rose", "fell", "felt", "found", "heard", "meant", "ran",
+];
+
+/// Lower-case words ending in "-ed" that are not verbs of a new predicate.
+const NOT_PAST_VERBS: &[&str] = &["need", "speed", "seed", "feed", "bed", "red", "shed", "indeed", "led", "armed", "united"];
+
+/// "A invited B to Moscow and expressed readiness to …": one subject, two
+/// predicates, two facts. Cut before " and " when the next word is a
+/// past-tense verb.
+fn verb_coordination_cuts(text: &str) -> Vec<(usize, usize)> {
+    text.match_indices(" and ")
+        .filter(|(i, m)| {
+            let word: String = text[i + m.len()..].chars().take_while(|c| c.is_alphabetic()).collect();
+            let regular = word.len() >= 5 && word.ends_with("ed") && !NOT_PAST_VERBS.contains(&word.as_str());
+            word.chars().all(|c| c.is_lowercase()) && (regular || IRREGULAR_PAST.contains(&word.as_str()))
+        })
+        .map(|(i, m)| (i, i + m.len()))
+        .collect()
 }
 
 /// " while Putin …": a contrasting clause with its own subject.
@@ -174,6 +205,30 @@ mod tests {
             "She said they would meet in Oslo",
             "without giving a date."
         ]);
+    }
+
+    #[test]
+    fn wrapped_lines_split_like_spaces() {
+        assert_eq!(split("The office said they had agreed to meet, and\nPutin had invited him to visit Moscow."), vec![
+            "The office said they had agreed to meet",
+            "Putin had invited him to visit Moscow."
+        ]);
+    }
+
+    #[test]
+    fn coordinated_predicates_split() {
+        assert_eq!(split("The president invited his counterpart to Moscow and expressed readiness to receive officials."), vec![
+            "The president invited his counterpart to Moscow",
+            "expressed readiness to receive officials."
+        ]);
+        assert_eq!(split("The minister arrived in Kyiv and met the envoy at the station."), vec![
+            "The minister arrived in Kyiv",
+            "met the envoy at the station."
+        ]);
+        let said = "The minister met the envoy and said the talks would go on.";
+        assert_eq!(split(said), vec![said]);
+        let t = "The two leaders discussed trade and energy prices in the region.";
+        assert_eq!(split(t), vec![t]);
     }
 
     #[test]

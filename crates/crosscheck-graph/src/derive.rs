@@ -7,10 +7,16 @@
 //! credited source needs only a modest share of matches; an uncredited
 //! copy needs most of its claims matched, in order. Publication dates,
 //! when known, decide the direction.
+//!
+//! Only the outlet's own sentences count as evidence: direct quotations
+//! are left out on both sides (two outlets quoting the same statement are
+//! independent reports of what was said, not a copy of each other), and so
+//! are narrower claims cut out of another claim (they would count one
+//! sentence twice).
 
 use std::collections::BTreeMap;
 
-use crosscheck_core::{Article, ArticleId, Claim, CreditKind, Derivation, EdgeKind};
+use crosscheck_core::{Article, ArticleId, AttributionMode, Claim, CreditKind, Derivation, EdgeKind};
 
 use crate::options::GraphOptions;
 
@@ -71,11 +77,17 @@ fn credits(derived: &Article, stems: &[CreditStems], (d, s): (usize, usize)) -> 
 
 /// Per ordered article pair: the derived article's claims that match the
 /// source, as (derived claim, source claim) positions.
+/// A claim in the outlet's own words: not a direct quotation, not a
+/// narrower part of another claim.
+fn is_evidence(c: &Claim) -> bool {
+    c.mode != AttributionMode::DirectQuote && c.part_of.is_none()
+}
+
 fn matched(claims: &[Claim], article_index: &[usize], matches: &[Match]) -> BTreeMap<(usize, usize), Vec<(usize, usize)>> {
     let mut out: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
     for m in matches {
         let (x, y) = (article_index[m.a], article_index[m.b]);
-        if x == y || claims[m.a].article == claims[m.b].article {
+        if x == y || claims[m.a].article == claims[m.b].article || !is_evidence(&claims[m.a]) || !is_evidence(&claims[m.b]) {
             continue;
         }
         out.entry((x, y)).or_default().push((m.a, m.b));
@@ -108,8 +120,10 @@ pub fn derivations(
     opts: &GraphOptions,
 ) -> Vec<Derivation> {
     let mut per_article = vec![0usize; articles.len()];
-    for &a in article_index {
-        per_article[a] += 1;
+    for (c, &a) in claims.iter().zip(article_index) {
+        if is_evidence(c) {
+            per_article[a] += 1;
+        }
     }
     let pairs = matched(claims, article_index, matches);
     let stems: Vec<CreditStems> = articles.iter().map(credit_stems).collect();

@@ -372,14 +372,14 @@ pub fn prepare(claim: &Claim) -> Prepared {
 
 /// Prepare a claim with an explicit IDF table (used while training).
 pub fn prepare_with(claim: &Claim, idf: &IdfTable) -> Prepared {
-    let a = analyse_text(&claim.text);
+    let a = analyse_text(claim.matching_text());
     let lex = lexicon();
     let folded = a.tokens.join(" ");
     let index = pair_index(&folded, &a.tokens, &a.stems, &a.content, idf);
     let negated = claim.negated || a.tokens.iter().any(|t| lex.negations.contains(t));
     let hedged = claim.hedged || a.tokens.iter().any(|t| lex.hedges.contains(t));
     Prepared {
-        text: claim.text.clone(),
+        text: claim.matching_text().to_string(),
         index,
         folded,
         numbers: a.numbers,

@@ -20,6 +20,21 @@ pub const DEMONYMS: &[(&str, &str)] = &[
     ("kremlin", "kremlin"), ("white house", "white house"), ("pentagon", "pentagon"),
     ("north korean", "kp"), ("south korean", "kr"), ("turkish", "tr"), ("polish", "pl"),
     ("italian", "it"), ("japanese", "jp"), ("indian", "in"), ("saudi", "sa"), ("hungarian", "hu"),
+    // Countries without an alias entry key by their name.
+    ("estonian", "estonia"), ("finnish", "finland"), ("latvian", "latvia"), ("lithuanian", "lithuania"),
+    ("swedish", "sweden"), ("norwegian", "norway"), ("danish", "denmark"), ("dutch", "netherlands"),
+    ("belgian", "belgium"), ("spanish", "spain"), ("portuguese", "portugal"), ("greek", "greece"),
+    ("austrian", "austria"), ("swiss", "switzerland"), ("czech", "czechia"), ("slovak", "slovakia"),
+    ("romanian", "romania"), ("bulgarian", "bulgaria"), ("serbian", "serbia"), ("croatian", "croatia"),
+    ("belarusian", "belarus"), ("georgian", "georgia"), ("armenian", "armenia"), ("azerbaijani", "azerbaijan"),
+    ("moldovan", "moldova"), ("kazakh", "kazakhstan"), ("egyptian", "egypt"), ("syrian", "syria"),
+    ("iraqi", "iraq"), ("lebanese", "lebanon"), ("jordanian", "jordan"), ("qatari", "qatar"),
+    ("emirati", "uae"), ("pakistani", "pakistan"), ("afghan", "afghanistan"), ("brazilian", "brazil"),
+    ("mexican", "mexico"), ("canadian", "canada"), ("australian", "australia"), ("argentine", "argentina"),
+    ("venezuelan", "venezuela"), ("colombian", "colombia"), ("nigerian", "nigeria"), ("kenyan", "kenya"),
+    ("south african", "south africa"), ("ethiopian", "ethiopia"), ("indonesian", "indonesia"),
+    ("vietnamese", "vietnam"), ("thai", "thailand"), ("filipino", "philippines"), ("taiwanese", "taiwan"),
+    ("palestinian", "palestine"), ("irish", "ireland"), ("slovenian", "slovenia"), ("icelandic", "iceland"),
 ];
 
 /// Temporal qualifiers, with their canonical form.

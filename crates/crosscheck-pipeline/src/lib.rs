@@ -73,7 +73,13 @@ pub fn extract(story: &Path, opts: &Options) -> Result<Report, PipelineError> {
 pub fn extract_story(story: &Story, opts: &Options) -> Report {
     let mut documents: Vec<&crosscheck_text::Document> = story.documents.iter().collect();
     documents.sort_by(|a, b| a.article.id.cmp(&b.article.id));
-    let per_doc: Vec<_> = documents.par_iter().map(|d| crosscheck_extract::extract(d, &opts.extract)).collect();
+    let learned: Vec<_> = documents.par_iter().map(|d| crosscheck_extract::learn(d)).collect();
+    let offices = crosscheck_extract::StoryOffices::merge(learned.iter().map(|l| l.offices()));
+    let per_doc: Vec<_> = documents
+        .par_iter()
+        .zip(learned)
+        .map(|(d, l)| crosscheck_extract::extract_learned(d, &opts.extract, l, &offices))
+        .collect();
     let mut diagnostics = story.diagnostics.clone();
     let mut claims = Vec::new();
     for (c, d) in per_doc {

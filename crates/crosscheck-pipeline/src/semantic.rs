@@ -53,7 +53,7 @@ pub fn embed_claims(report: &Report, mode: SemanticMode, diagnostics: &mut Vec<D
             return None;
         }
     };
-    let texts: Vec<&str> = report.claims.iter().map(|c| c.text.as_str()).collect();
+    let texts: Vec<&str> = report.claims.iter().map(|c| c.matching_text()).collect();
     match embed_with_story_cache(&embedder, Path::new(&report.story), &texts, diagnostics) {
         Ok(vectors) => Some(Embeddings { model, vectors }),
         Err(e) => {

@@ -69,6 +69,7 @@ fn claims() -> Vec<Claim> {
                 hedged: false,
                 paragraph: i,
                 part_of: None,
+                resolved_text: None,
             });
         }
     }

@@ -1,0 +1,274 @@
+//! Role phrases that stand for a person the article names elsewhere.
+//!
+//! News prose names a person once ("Russian President Vladimir Putin") and
+//! then refers to them by office: "the Russian president", "the Kremlin
+//! leader", "his US counterpart". Another outlet writes "Putin" in the same
+//! place, so two statements of one fact share no name. This module finds
+//! such phrases in a sentence ([`role_phrases`]) and resolves each against
+//! the people the article introduced with a title ([`resolve`]), so that
+//! the claim can carry the person as an entity and the matcher can compare
+//! a text in which the phrase reads as the surname.
+//!
+//! Only definite phrases are read ("the", "his", "her", "their", "its", or a
+//! country's possessive: "Russia's president"), only in the singular, and
+//! never when a name follows the title ("the Russian President Vladimir
+//! Putin" is a titled name, read by [`crate::entities`]). A phrase whose
+//! office no introduced person holds, or that several people hold without a
+//! country to tell them apart, stays unresolved.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crosscheck_core::value::Role;
+use crosscheck_normalize::entities::alias_key;
+use crosscheck_normalize::roles::parse_role;
+
+use crate::lexicon::{DEMONYMS, TITLE_WORDS};
+use crate::words::{strip_possessive, words, Word};
+
+/// A role phrase found in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RolePhrase {
+    /// Byte range of the phrase in the sentence, from the determiner to the
+    /// title, without a possessive `'s`.
+    pub range: Range<usize>,
+    /// Byte range of the office words alone ("Russian president").
+    pub office: Range<usize>,
+    /// The office as parsed; `None` for "leader" and "counterpart", which
+    /// stand for whoever heads the country.
+    pub role: Option<Role>,
+    /// The country key for "leader"/"counterpart" phrases.
+    pub country: Option<String>,
+}
+
+/// Determiners that make a role phrase definite.
+const DETERMINERS: &[&str] = &["the", "his", "her", "their", "its"];
+
+/// Offices that head a country: what "the Russian leader" or "his US
+/// counterpart" can stand for.
+const HEADS_OF_STATE: &[&str] = &["president", "prime minister", "chancellor", "king", "queen", "leader", "emir"];
+
+/// Final words that make a run of title words a person's office.
+const OFFICE_HEADS: &[&str] = &[
+    "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chancellor", "king",
+    "queen", "envoy", "ambassador", "premier", "governor", "mayor", "leader", "counterpart", "emir",
+];
+
+/// Finds the definite role phrases of `sentence`.
+pub fn role_phrases(sentence: &str) -> Vec<RolePhrase> {
+    let ws = words(sentence);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        match phrase_at(sentence, &ws, i) {
+            Some((phrase, next)) => {
+                out.push(phrase);
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The role phrase starting at word `i`, and the index of the word after it.
+fn phrase_at(sentence: &str, ws: &[Word<'_>], i: usize) -> Option<(RolePhrase, usize)> {
+    let first = &ws[i];
+    let lower = first.text.to_lowercase();
+    // "Russia's president": the possessive country is part of the office.
+    let country_possessive = first.is_possessive() && alias_key(strip_possessive(first.text)).is_some();
+    let office_start = if country_possessive {
+        i
+    } else if DETERMINERS.contains(&lower.as_str()) {
+        i + 1
+    } else {
+        return None;
+    };
+    let mut end = if country_possessive { i + 1 } else { office_start };
+    while end < ws.len() && is_office_word(&ws[end]) && plain_gap(sentence, &ws[end - 1], &ws[end]) {
+        end += 1;
+        if ws[end - 1].is_possessive() {
+            break;
+        }
+    }
+    let last = ws.get(end.checked_sub(1)?)?;
+    if end <= office_start || (country_possessive && end == i + 1) {
+        return None;
+    }
+    let head = last.bare_lower();
+    if !OFFICE_HEADS.contains(&head.as_str()) {
+        return None;
+    }
+    // "the Russian President Vladimir Putin", "his Defense Secretary, Pete
+    // Hegseth": the name is written right there.
+    let named_next = ws.get(end).is_some_and(|n| {
+        let gap = &sentence[last.range.end..n.range.start];
+        n.is_capitalised() && (gap.trim_matches([' ', '\n']).is_empty() || gap.trim_matches([' ', '\n']) == ",")
+    });
+    if named_next && !last.is_possessive() {
+        return None;
+    }
+    let head_end = last.range.start + strip_possessive(last.text).len();
+    let office = ws[office_start].range.start..head_end;
+    let office_text = sentence[office.clone()].replace("'s", "").replace("’s", "");
+    let (role, country) = if matches!(head.as_str(), "leader" | "counterpart") {
+        (None, Some(country_of(&office_text)?))
+    } else {
+        (Some(parse_role(&office_text)?), None)
+    };
+    Some((RolePhrase { range: first.range.start..head_end, office, role, country }, end))
+}
+
+fn is_office_word(w: &Word<'_>) -> bool {
+    let l = w.bare_lower();
+    (TITLE_WORDS.contains(&l.as_str()) && l != "former")
+        || l == "counterpart"
+        || DEMONYMS.iter().any(|(d, _)| *d == l)
+        || crosscheck_normalize::roles::DEMONYMS.iter().any(|(d, _)| *d == l)
+        || alias_key(&l).is_some()
+}
+
+/// The country of an office phrase, as [`parse_role`] keys it.
+fn country_of(office: &str) -> Option<String> {
+    parse_role(&format!("{office} president")).and_then(|r| r.of)
+}
+
+fn plain_gap(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
+    text[a.range.end..b.range.start].chars().all(|c| c == ' ' || c == '\n')
+}
+
+/// The full name of the one person `phrase` stands for, among `holders`
+/// (each person's full name with the office the article gave them, latest
+/// last). The latest holder wins when the phrase names a country; without
+/// one, all holders must be the same person.
+pub fn resolve<'h>(phrase: &RolePhrase, holders: &'h [(Role, String)]) -> Option<&'h str> {
+    let fits = |r: &Role| match (&phrase.role, &phrase.country) {
+        (Some(w), _) => {
+            r.title == w.title
+                && (w.of.is_none() || r.of == w.of)
+                && (r.qualifier.as_deref() == Some("former")) == (w.qualifier.as_deref() == Some("former"))
+        }
+        (None, Some(c)) => r.of.as_deref() == Some(c) && HEADS_OF_STATE.contains(&r.title.as_str()),
+        (None, None) => false,
+    };
+    let mut found = holders.iter().rev().filter(|(r, _)| fits(r)).map(|(_, n)| n.as_str());
+    let latest = found.next()?;
+    let has_country = phrase.country.is_some() || phrase.role.as_ref().is_some_and(|r| r.of.is_some());
+    if !has_country && found.any(|n| n != latest) {
+        return None;
+    }
+    Some(latest)
+}
+
+/// The offices of a whole story that one person holds in every article that
+/// names a holder: "the Russian president" in an article that only ever
+/// writes "Putin" resolves through another article's "Russian President
+/// Vladimir Putin". An office given to two different people anywhere in
+/// the story is left out.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StoryOffices {
+    /// Role key → (role, full name), one holder per office.
+    offices: Vec<(Role, String)>,
+}
+
+impl StoryOffices {
+    /// Merges the offices of each article (from [`crate::learn`]); the
+    /// result does not depend on the order of the articles.
+    pub fn merge<'a>(articles: impl IntoIterator<Item = &'a [(Role, String)]>) -> StoryOffices {
+        let mut by_key: BTreeMap<String, (Role, BTreeMap<String, String>)> = BTreeMap::new();
+        for (role, name) in articles.into_iter().flatten() {
+            let person = crosscheck_normalize::key_for(name, crosscheck_core::EntityKind::Person);
+            let entry = by_key.entry(role.key.clone()).or_insert_with(|| (role.clone(), BTreeMap::new()));
+            let longest = entry.1.entry(person).or_default();
+            if name.len() > longest.len() {
+                *longest = name.clone();
+            }
+        }
+        let offices = by_key
+            .into_values()
+            .filter(|(_, people)| people.len() == 1)
+            .filter_map(|(role, people)| people.into_values().next().map(|name| (role, name)))
+            .collect();
+        StoryOffices { offices }
+    }
+
+    /// The offices, each with its one holder's full name.
+    pub fn offices(&self) -> &[(Role, String)] {
+        &self.offices
+    }
+}
+
+/// `text` with each resolved phrase replaced by the person's surname.
+pub fn substitute(text: &str, resolved: &[(Range<usize>, &str)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (range, name) in resolved {
+        out.push_str(&text[at..range.start]);
+        out.push_str(name.split_whitespace().last().unwrap_or(name));
+        at = range.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn holders() -> Vec<(Role, String)> {
+        [("Russian President", "Vladimir Putin"), ("U.S. President", "Donald Trump"), ("Defense Secretary", "Pete Hegseth")]
+            .iter()
+            .map(|(r, n)| (parse_role(r).expect("a role"), n.to_string()))
+            .collect()
+    }
+
+    fn resolved(sentence: &str) -> Vec<(String, String)> {
+        let h = holders();
+        role_phrases(sentence)
+            .into_iter()
+            .filter_map(|p| resolve(&p, &h).map(|n| (sentence[p.range.clone()].to_string(), n.to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn resolves_offices_to_the_people_who_hold_them() {
+        assert_eq!(
+            resolved("The Russian president has invited the U.S. president to visit Moscow."),
+            [("The Russian president".to_string(), "Vladimir Putin".to_string()), ("the U.S. president".into(), "Donald Trump".into())]
+        );
+        assert_eq!(resolved("He invited his US counterpart to Moscow."), [("his US counterpart".to_string(), "Donald Trump".to_string())]);
+        assert_eq!(resolved("the Russian leader's offer"), [("the Russian leader".to_string(), "Vladimir Putin".to_string())]);
+        assert_eq!(resolved("Russia's president spoke."), [("Russia's president".to_string(), "Vladimir Putin".to_string())]);
+        assert_eq!(resolved("the defense secretary said"), [("the defense secretary".to_string(), "Pete Hegseth".to_string())]);
+    }
+
+    #[test]
+    fn leaves_names_plurals_and_ambiguous_offices_alone() {
+        assert!(resolved("the Russian President Vladimir Putin said").is_empty());
+        assert!(resolved("He agreed with his Defense Secretary, Pete Hegseth, who spoke").is_empty());
+        assert!(resolved("the two presidents spoke").is_empty());
+        // Two presidents and no country: which one is meant is not known.
+        assert!(resolved("the president said").is_empty());
+        // Nobody introduced holds this office.
+        assert!(resolved("the French president said").is_empty());
+        assert!(resolved("the former Russian president said").is_empty());
+    }
+
+    #[test]
+    fn story_offices_keep_only_offices_one_person_holds() {
+        let role = |r: &str| parse_role(r).expect("a role");
+        let a = vec![(role("Russian President"), "Vladimir Putin".to_string()), (role("President"), "Donald Trump".to_string())];
+        let b = vec![(role("Russian President"), "Putin".to_string()), (role("President"), "Emmanuel Macron".to_string())];
+        let story = StoryOffices::merge([a.as_slice(), b.as_slice()]);
+        assert_eq!(story, StoryOffices::merge([b.as_slice(), a.as_slice()]));
+        assert_eq!(story.offices(), [(role("Russian President"), "Vladimir Putin".to_string())]);
+    }
+
+    #[test]
+    fn substitution_keeps_the_rest_of_the_text() {
+        let text = "The Russian president's offer to the US leader";
+        let at = |p: &str| text.find(p).map(|i| i..i + p.len()).expect("in the text");
+        let pairs = [(at("The Russian president"), "Vladimir Putin"), (at("the US leader"), "Donald Trump")];
+        assert_eq!(substitute(text, &pairs), "Putin's offer to Trump");
+    }
+}

@@ -1,0 +1,71 @@
+//! Role phrases resolved across a story: an outlet that writes "the Finnish
+//! president" states the same fact as one that writes "Lehtonen", and the
+//! matcher must see that.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use chrono::NaiveDate;
+use crosscheck_core::{EntityKind, Format, Report, Source};
+use crosscheck_pipeline::{check_story, Options, SemanticMode};
+use crosscheck_text::{document_from_text, Document, Overrides, Story};
+
+fn article(id: &str, text: &str) -> Document {
+    let overrides = Overrides {
+        id: None,
+        outlet: Some(id.to_string()),
+        published: NaiveDate::from_ymd_opt(2025, 5, 14),
+        title: None,
+        source: Source::Manifest,
+    };
+    document_from_text(id, text, Format::Text, &overrides).unwrap()
+}
+
+fn check(documents: Vec<Document>) -> Report {
+    let story = Story { path: "roles".to_string(), documents, diagnostics: Vec::new() };
+    check_story(&story, &Options { semantic: SemanticMode::Off, ..Options::default() }).unwrap()
+}
+
+fn claim_with<'r>(report: &'r Report, article: &str, words: &str) -> &'r crosscheck_core::Claim {
+    report
+        .claims
+        .iter()
+        .find(|c| c.article.0 == article && c.text.contains(words))
+        .unwrap_or_else(|| panic!("no claim of {article} contains {words:?}"))
+}
+
+fn cluster_of(report: &Report, claim: &crosscheck_core::Claim) -> String {
+    report.clusters.iter().find(|c| c.claims.contains(&claim.id)).map(|c| c.id.to_string()).unwrap_or_default()
+}
+
+#[test]
+fn a_role_phrase_reads_as_the_person_another_outlet_names() {
+    let report = check(vec![
+        article(
+            "alpha",
+            "Talks in Oslo\n\nFinnish President Aino Lehtonen met Estonian Prime Minister Kaarel Tamm in Oslo on Tuesday.\n\n\
+             Lehtonen invited Tamm to visit Helsinki in the autumn.\n",
+        ),
+        article(
+            "beta",
+            "Leaders meet\n\nThe two leaders held talks in Oslo on Tuesday.\n\n\
+             The Finnish president invited her Estonian counterpart to visit Helsinki in the autumn.\n",
+        ),
+    ]);
+    let beta = claim_with(&report, "beta", "invited her Estonian counterpart");
+    assert_eq!(beta.resolved_text.as_deref(), Some("Lehtonen invited Tamm to visit Helsinki in the autumn."));
+    let people: Vec<&str> = beta.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.text.as_str()).collect();
+    assert_eq!(people, ["The Finnish president", "her Estonian counterpart"]);
+    let alpha = claim_with(&report, "alpha", "Lehtonen invited Tamm");
+    assert_eq!(cluster_of(&report, alpha), cluster_of(&report, beta), "{:#?}", report.clusters);
+}
+
+#[test]
+fn an_office_two_people_hold_in_the_story_stays_unresolved() {
+    let report = check(vec![
+        article("alpha", "Visit\n\nPresident Aino Lehtonen opened the new bridge in Turku on Tuesday.\n"),
+        article("beta", "Visit\n\nPresident Kaarel Tamm opened a school in Tartu on Tuesday.\n"),
+        article("gamma", "Visit\n\nThe president opened the new bridge in Turku on Tuesday.\n"),
+    ]);
+    let gamma = claim_with(&report, "gamma", "opened the new bridge");
+    assert_eq!(gamma.resolved_text, None);
+}
