@@ -1,6 +1,7 @@
-//! Role phrases resolved across a story: an outlet that writes "the Finnish
-//! president" states the same fact as one that writes "Lehtonen", and the
-//! matcher must see that.
+//! Small hand-written stories through the whole pipeline, one rule each:
+//! role phrases resolved across a story (an outlet that writes "the Finnish
+//! president" states the same fact as one that writes "Lehtonen"), and
+//! quotations that are not provenance.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -21,7 +22,7 @@ fn article(id: &str, text: &str) -> Document {
 }
 
 fn check(documents: Vec<Document>) -> Report {
-    let story = Story { path: "roles".to_string(), documents, diagnostics: Vec::new() };
+    let story = Story { path: "stories".to_string(), documents, diagnostics: Vec::new() };
     check_story(&story, &Options { semantic: SemanticMode::Off, ..Options::default() }).unwrap()
 }
 
@@ -68,4 +69,22 @@ fn an_office_two_people_hold_in_the_story_stays_unresolved() {
     ]);
     let gamma = claim_with(&report, "gamma", "opened the new bridge");
     assert_eq!(gamma.resolved_text, None);
+}
+
+/// Two outlets that quote the same statement at length, each in its own
+/// narrative, are two reports of it: neither is derived from the other,
+/// and the quoted facts are corroborated.
+#[test]
+fn shared_quotations_do_not_make_a_copy() {
+    let quotes = "\"We will reopen the northern border crossing on Monday,\" Lehtonen said.\n\n\
+                  \"Trucks will be checked at the gate and buses will pass without delay,\" Lehtonen said.\n\n\
+                  \"The ferry line to Tallinn stays closed until the storm has passed,\" Lehtonen said.\n";
+    let report = check(vec![
+        article("alpha", &format!("Border news\n\nFinnish President Aino Lehtonen spoke in Turku on Tuesday.\n\n{quotes}")),
+        article("beta", &format!("Crossing to reopen\n\nLehtonen addressed reporters at the harbour after a cabinet meeting.\n\n{quotes}")),
+    ]);
+    assert!(report.derivations.is_empty(), "{:#?}", report.derivations);
+    let quoted = claim_with(&report, "beta", "reopen the northern border crossing");
+    let cluster = report.clusters.iter().find(|c| c.claims.contains(&quoted.id)).expect("every claim has a cluster");
+    assert_eq!(cluster.independent_sources, 2, "{cluster:#?}");
 }
