@@ -11,8 +11,8 @@
 //! positive pair, or with a changed number (a dispute) — a share of
 //! articles are rewritten copies crediting their source with a
 //! `Reference(s): <outlet>` line, and the rest is single-sourced filler.
-//! The same seed always gives the same bytes ([`rng`] is a self-contained
-//! SplitMix64), and nothing from the corpora is stored in the repository;
+//! The same seed always gives the same bytes ([`rng`] draws from
+//! `crosscheck_core::SplitMix64`), and nothing from the corpora is stored in the repository;
 //! when `../shared` is missing the generator says so and stops.
 //!
 //! Measuring ([`harness`], [`run`], [`measure`]): each measured run is a

@@ -1,26 +1,26 @@
-//! A tiny deterministic PRNG (SplitMix64), so that a story depends only on
-//! its seed and settings — not on a crate's version or the platform.
+//! A tiny deterministic PRNG, so that a story depends only on its seed and
+//! settings — not on a crate's version or the platform. The stream is
+//! [`crosscheck_core::SplitMix64`]; this module adds the draws the
+//! generator needs (bounded integers, floats, coin flips, shuffles).
 
-/// SplitMix64 (Steele, Lea & Flood 2014): 64 bits of state, passes BigCrush,
+use crosscheck_core::SplitMix64;
+
+/// The generator's random source: SplitMix64 started from a mixed seed,
 /// more than enough to shuffle sentences.
 #[derive(Debug, Clone)]
 pub struct Rng {
-    state: u64,
+    inner: SplitMix64,
 }
 
 impl Rng {
     /// A generator started from `seed`.
     pub fn new(seed: u64) -> Rng {
-        Rng { state: seed ^ 0x5851_F42D_4C95_7F2D }
+        Rng { inner: SplitMix64::new(seed ^ 0x5851_F42D_4C95_7F2D) }
     }
 
     /// The next 64 random bits.
     pub fn next_u64(&mut self) -> u64 {
-        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        self.inner.next_u64()
     }
 
     /// A uniform number in `0..n` (0 when `n` is 0).

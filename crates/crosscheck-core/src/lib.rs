@@ -5,7 +5,9 @@
 //! types defined here. They are deliberately *plain*: structs and enums with
 //! public fields, `serde` derives, no behaviour beyond small invariant-keeping
 //! constructors. A stage may be rewritten wholesale as long as it keeps
-//! producing these values.
+//! producing these values. The one piece of shared logic is [`rng`], a
+//! tiny deterministic generator that crates at every level of the pipeline
+//! need and that therefore can live nowhere further down.
 //!
 //! The central invariant is about offsets. A [`Span`] always indexes the
 //! **original bytes of the article file**, never a cleaned or decoded copy.
@@ -22,11 +24,13 @@
 //! - [`report`]: the corroboration report (clusters, edges, disputes,
 //!   derivations) that later stages fill in and the report crate renders.
 //! - [`diagnostic`]: recoverable problems collected on the way.
+//! - [`rng`]: SplitMix64, the workspace's one seeded random generator.
 
 pub mod article;
 pub mod claim;
 pub mod diagnostic;
 pub mod report;
+pub mod rng;
 pub mod span;
 pub mod value;
 
@@ -37,5 +41,6 @@ pub use report::{
     Cluster, ClusterId, ClusterStatus, Derivation, Dispute, DisputeKind, DisputeSide, Edge, EdgeKind, FeatureMap, Occurrence,
     Report, SCHEMA_VERSION,
 };
+pub use rng::SplitMix64;
 pub use span::Span;
 pub use value::{DateValue, Interval, Role, Unit};

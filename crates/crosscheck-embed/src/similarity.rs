@@ -1,5 +1,6 @@
 //! Cosine similarity and nearest-neighbour candidate pairs across articles.
 
+use crosscheck_core::SplitMix64;
 use rayon::prelude::*;
 
 use crate::settings::NeighbourOptions;
@@ -129,11 +130,11 @@ impl LshBuckets {
 pub fn lsh_buckets(embeddings: &[Vec<f32>], opts: &NeighbourOptions) -> LshBuckets {
     let dim = embeddings.iter().map(Vec::len).max().unwrap_or(0);
     let bits = opts.lsh_bits.clamp(1, 31);
-    let mut rng = SplitMix64(0x5eed_c0ff_ee15_0001);
+    let mut rng = SplitMix64::new(0x5eed_c0ff_ee15_0001);
     let mut tables = Vec::with_capacity(opts.lsh_tables);
     let mut keys = Vec::with_capacity(opts.lsh_tables);
     for _ in 0..opts.lsh_tables {
-        let planes: Vec<Vec<f32>> = (0..bits).map(|_| (0..dim).map(|_| rng.symmetric()).collect()).collect();
+        let planes: Vec<Vec<f32>> = (0..bits).map(|_| (0..dim).map(|_| symmetric(&mut rng)).collect()).collect();
         let table_keys: Vec<u32> = embeddings.par_iter().map(|v| sign_key(v, &planes)).collect();
         let mut table: Vec<(u32, usize)> = table_keys.iter().copied().zip(0..).collect();
         table.sort_unstable();
@@ -155,25 +156,13 @@ fn sign_key(v: &[f32], planes: &[Vec<f32>]) -> u32 {
     })
 }
 
-/// A small deterministic generator (SplitMix64) for the hyperplanes.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A value in [-1, 1): approximately Gaussian (sum of four uniforms),
-    /// which makes the hyperplane directions close to uniform on the sphere.
-    fn symmetric(&mut self) -> f32 {
-        let u = |x: u64| (x >> 11) as f32 / (1u64 << 53) as f32;
-        let s: f32 = (0..4).map(|_| u(self.next())).sum();
-        (s - 2.0) / 2.0
-    }
+/// A value in [-1, 1) drawn from `rng`: approximately Gaussian (sum of
+/// four uniforms), which makes the hyperplane directions close to uniform
+/// on the sphere.
+fn symmetric(rng: &mut SplitMix64) -> f32 {
+    let u = |x: u64| (x >> 11) as f32 / (1u64 << 53) as f32;
+    let s: f32 = (0..4).map(|_| u(rng.next_u64())).sum();
+    (s - 2.0) / 2.0
 }
 
 /// The union of two candidate lists of `(i, j)` pairs, sorted, without
@@ -217,13 +206,13 @@ mod tests {
     /// Clustered random unit vectors: `groups` centres, each with
     /// `per_group` noisy copies spread over `articles` articles.
     fn clustered(groups: usize, per_group: usize, articles: usize) -> (Vec<Vec<f32>>, Vec<usize>) {
-        let mut rng = SplitMix64(7);
+        let mut rng = SplitMix64::new(7);
         let mut vectors = Vec::new();
         let mut article_of = Vec::new();
         for _ in 0..groups {
-            let centre: Vec<f32> = (0..64).map(|_| rng.symmetric()).collect();
+            let centre: Vec<f32> = (0..64).map(|_| symmetric(&mut rng)).collect();
             for m in 0..per_group {
-                let v: Vec<f32> = centre.iter().map(|c| c + 0.15 * rng.symmetric()).collect();
+                let v: Vec<f32> = centre.iter().map(|c| c + 0.15 * symmetric(&mut rng)).collect();
                 let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
                 vectors.push(v.iter().map(|x| x / norm).collect());
                 article_of.push((m + vectors.len()) % articles);

@@ -272,20 +272,12 @@ fn jaro_ascii(a: &[u8], b: &[u8], s: &mut JaroScratch) -> f64 {
 mod tests {
     use super::*;
 
-    /// SplitMix64, for reproducible random strings.
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            let mut z = self.0;
-            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-            z ^ (z >> 31)
-        }
-        fn string(&mut self, max_len: usize, alphabet: &[u8]) -> Vec<u8> {
-            let n = (self.next() % (max_len as u64 + 1)) as usize;
-            (0..n).map(|_| alphabet[(self.next() % alphabet.len() as u64) as usize]).collect()
-        }
+    use crosscheck_core::SplitMix64;
+
+    /// A reproducible random string of at most `max_len` bytes of `alphabet`.
+    fn random_string(rng: &mut SplitMix64, max_len: usize, alphabet: &[u8]) -> Vec<u8> {
+        let n = (rng.next_u64() % (max_len as u64 + 1)) as usize;
+        (0..n).map(|_| alphabet[(rng.next_u64() % alphabet.len() as u64) as usize]).collect()
     }
 
     fn dp_lcs(x: &[u32], y: &[u32]) -> usize {
@@ -306,13 +298,13 @@ mod tests {
 
     #[test]
     fn bit_parallel_lcs_and_levenshtein_equal_the_textbook_ones() {
-        let mut rng = Rng(7);
+        let mut rng = SplitMix64::new(7);
         let (mut masks, mut state) = (Masks::default(), Vec::new());
         let alphabets: [&[u8]; 3] = [b"ab", b"abcd ", b"abcdefghijklmnopqrstuvwxyz "];
         for round in 0..6000 {
             let alpha = alphabets[round % 3];
             let max = [5, 70, 200][(round / 3) % 3];
-            let (x, y) = (rng.string(max, alpha), rng.string(max, alpha));
+            let (x, y) = (random_string(&mut rng, max, alpha), random_string(&mut rng, max, alpha));
             let (xs, ys) = (syms(&x), syms(&y));
             let (xa, ya) = (String::from_utf8_lossy(&x).into_owned(), String::from_utf8_lossy(&y).into_owned());
             assert_eq!(lcs(&xs, &ys, 128, &mut masks, &mut state), dp_lcs(&xs, &ys), "lcs {xa:?} {ya:?}");
@@ -326,14 +318,14 @@ mod tests {
 
     #[test]
     fn long_strings_cross_many_words() {
-        let mut rng = Rng(11);
+        let mut rng = SplitMix64::new(11);
         let (mut masks, mut state) = (Masks::default(), Vec::new());
         for _ in 0..300 {
-            let x = rng.string(400, b"abc");
+            let x = random_string(&mut rng, 400, b"abc");
             let mut y = x.clone();
-            for _ in 0..(rng.next() % 40) {
-                let at = (rng.next() % (y.len() as u64 + 1)) as usize;
-                match rng.next() % 3 {
+            for _ in 0..(rng.next_u64() % 40) {
+                let at = (rng.next_u64() % (y.len() as u64 + 1)) as usize;
+                match rng.next_u64() % 3 {
                     0 => y.insert(at, b'a'),
                     1 if at < y.len() => {
                         y.remove(at);
@@ -351,12 +343,12 @@ mod tests {
 
     #[test]
     fn jaro_winkler_equals_strsim_bit_for_bit() {
-        let mut rng = Rng(3);
+        let mut rng = SplitMix64::new(3);
         let mut s = JaroScratch::default();
         for round in 0..20000 {
             let alpha: &[u8] = if round % 2 == 0 { b"abcde " } else { b"etaoinshrdlu " };
             let max = [6, 20, 40, 160][round % 4];
-            let (x, y) = (rng.string(max, alpha), rng.string(max, alpha));
+            let (x, y) = (random_string(&mut rng, max, alpha), random_string(&mut rng, max, alpha));
             let (xa, ya) = (String::from_utf8_lossy(&x).into_owned(), String::from_utf8_lossy(&y).into_owned());
             let want = strsim::jaro_winkler(&xa, &ya);
             let got = jaro_winkler_ascii(&x, &y, &mut s);
