@@ -10,7 +10,8 @@
 
 use std::collections::HashMap;
 use std::io::{BufReader, BufWriter, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use sha2::{Digest, Sha256};
 
@@ -109,15 +110,28 @@ impl EmbeddingCache {
         Ok(cache)
     }
 
-    /// Write the cache to `path` (through a temporary file renamed into
-    /// place), entries sorted by key so equal caches give equal files.
+    /// Write the cache to `path` (through a temporary file of this writer's
+    /// own, renamed into place), entries sorted by key so equal caches give
+    /// equal files. Writers that save the same path at the same time (two
+    /// runs over one story) each leave a whole file; the last rename wins.
     pub fn save(&mut self, path: &Path) -> Result<(), EmbedError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|e| EmbedError::io(parent, e))?;
         }
-        let tmp = path.with_extension("part");
-        let io = |e| EmbedError::io(&tmp, e);
-        let mut w = BufWriter::new(std::fs::File::create(&tmp).map_err(io)?);
+        let tmp = temp_path(path);
+        let written = self.write_file(&tmp).and_then(|()| std::fs::rename(&tmp, path).map_err(|e| EmbedError::io(path, e)));
+        if written.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        written?;
+        self.dirty = false;
+        Ok(())
+    }
+
+    /// Writes the cache file format to `file`, synced to disk.
+    fn write_file(&self, file: &Path) -> Result<(), EmbedError> {
+        let io = |e| EmbedError::io(file, e);
+        let mut w = BufWriter::new(std::fs::File::create(file).map_err(io)?);
         w.write_all(MAGIC).map_err(io)?;
         w.write_all(&(self.model_id.len() as u32).to_le_bytes()).map_err(io)?;
         w.write_all(self.model_id.as_bytes()).map_err(io)?;
@@ -131,10 +145,7 @@ impl EmbeddingCache {
                 w.write_all(&x.to_le_bytes()).map_err(io)?;
             }
         }
-        w.into_inner().map_err(|e| EmbedError::io(&tmp, e.into_error()))?.sync_all().map_err(io)?;
-        std::fs::rename(&tmp, path).map_err(|e| EmbedError::io(path, e))?;
-        self.dirty = false;
-        Ok(())
+        w.into_inner().map_err(|e| EmbedError::io(file, e.into_error()))?.sync_all().map_err(io)
     }
 
     /// Embeddings of `texts` in order, taking cached ones from the cache
@@ -172,4 +183,14 @@ fn read_u64(r: &mut impl Read) -> std::io::Result<u64> {
     let mut b = [0u8; 8];
     r.read_exact(&mut b)?;
     Ok(u64::from_le_bytes(b))
+}
+
+/// A temporary name beside `path` that no other writer uses at the same
+/// time: the process id and a per-process counter.
+fn temp_path(path: &Path) -> PathBuf {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let mut name = path.file_name().map(|s| s.to_os_string()).unwrap_or_default();
+    name.push(format!(".{}.{n}.part", std::process::id()));
+    path.with_file_name(name)
 }

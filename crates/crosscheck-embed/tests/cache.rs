@@ -7,6 +7,39 @@ use std::cell::Cell;
 
 use crosscheck_embed::{EmbedError, EmbeddingCache};
 
+/// Two runs over one story save its cache at the same moment: each must
+/// leave a whole file (one of the two), never an error or a torn file.
+/// (With one shared temporary name the writers truncated each other's
+/// file and one rename failed.)
+#[test]
+fn concurrent_saves_of_one_cache_leave_a_whole_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("story.bin");
+    let cache = |word: &str| {
+        let mut c = EmbeddingCache::new("model-a", 64);
+        for i in 0..200 {
+            c.insert(&format!("{word} {i}"), vec![i as f32; 64]);
+        }
+        c
+    };
+    std::thread::scope(|s| {
+        for word in ["alpha", "beta", "gamma", "delta"] {
+            let path = &path;
+            let mut c = cache(word);
+            s.spawn(move || {
+                for _ in 0..10 {
+                    c.insert(word, vec![0.0; 64]);
+                    c.save(path).unwrap();
+                }
+            });
+        }
+    });
+    let back = EmbeddingCache::load(&path, "model-a", 64).unwrap();
+    assert_eq!(back.len(), 201);
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(leftovers, ["story.bin"]);
+}
+
 #[test]
 fn round_trips_and_ignores_other_models() {
     let tmp = tempfile::tempdir().unwrap();
