@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use rayon::prelude::*;
+use serde::Serialize;
 
 use crate::error::MatchError;
 use crate::features::features;
@@ -23,13 +24,17 @@ pub struct LabelledPair {
 }
 
 /// A scored sentence pair from the STS Benchmark.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StsPair {
     /// Genre (`main-news`, `main-captions`, `main-forums`).
     pub genre: String,
     /// Source file (`headlines`, `MSRvid`, …).
     pub file: String,
-    /// Gold similarity, 0–5.
+    /// Year and split of the source (`2012test`).
+    pub year: String,
+    /// Row id within the source.
+    pub id: String,
+    /// Gold similarity, 0 (unrelated) to 5 (equivalent).
     pub score: f64,
     /// First sentence.
     pub a: String,
@@ -88,6 +93,8 @@ pub fn read_sts(path: &Path) -> Result<Vec<StsPair>, MatchError> {
         out.push(StsPair {
             genre: f[0].into(),
             file: f[1].into(),
+            year: f[2].into(),
+            id: f[3].into(),
             score,
             a: f[5].into(),
             b: f[6].into(),

@@ -3,33 +3,15 @@
 
 use std::path::Path;
 
-use serde::Serialize;
+pub use crosscheck_match::training::StsPair;
 
 use crate::error::EvalError;
 
 /// Fields of an STS row that are read.
 const STS_FIELDS: usize = 7;
 
-/// A sentence pair with its gold similarity (0–5).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StsPair {
-    /// `main-news`, `main-captions`, `main-forums`.
-    pub genre: String,
-    /// Source file (`headlines`, `MSRvid`, …).
-    pub file: String,
-    /// Year and split of the source (`2012test`).
-    pub year: String,
-    /// Row id within the source.
-    pub id: String,
-    /// Gold similarity, 0 (unrelated) to 5 (equivalent).
-    pub score: f64,
-    /// The first sentence.
-    pub s1: String,
-    /// The second sentence.
-    pub s2: String,
-}
-
-/// Reads an STS Benchmark file.
+/// Reads an STS Benchmark file into [`StsPair`]s (the matcher's type; this
+/// reader is CSV-based and names the line and field of a bad row).
 pub fn read_sts(path: impl AsRef<Path>) -> Result<Vec<StsPair>, EvalError> {
     let path = path.as_ref();
     let mut rdr = csv::ReaderBuilder::new()
@@ -72,8 +54,8 @@ fn sts_row(path: &Path, line: u64, rec: &csv::ByteRecord) -> Result<StsPair, Eva
         year: field(2)?,
         id: field(3)?,
         score,
-        s1: field(5)?,
-        s2: field(6)?,
+        a: field(5)?,
+        b: field(6)?,
     })
 }
 
@@ -90,6 +72,6 @@ mod tests {
         assert!(err.contains(":2: 2 fields, expected at least 7"), "{err}");
         std::fs::write(&p, "main-news\theadlines\t2013\t0001\t3.5\t\"Quoted\" start\tb\textra\tmore\n").ok();
         let v = read_sts(&p).expect("reads");
-        assert_eq!((v[0].score, v[0].s1.as_str(), v[0].s2.as_str()), (3.5, "\"Quoted\" start", "b"));
+        assert_eq!((v[0].score, v[0].a.as_str(), v[0].b.as_str()), (3.5, "\"Quoted\" start", "b"));
     }
 }

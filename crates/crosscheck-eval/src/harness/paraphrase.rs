@@ -96,7 +96,7 @@ fn sts_rows(sec: &mut Section, path: &std::path::Path, model: &Model, idf: &IdfT
     let sts = read_sts(path)?;
     for (name, file) in [("all", None), ("headlines", Some("headlines"))] {
         let sel: Vec<_> = sts.iter().filter(|p| file.is_none_or(|f| p.file == f)).collect();
-        let texts: Vec<(&str, &str)> = sel.iter().map(|p| (p.s1.as_str(), p.s2.as_str())).collect();
+        let texts: Vec<(&str, &str)> = sel.iter().map(|p| (p.a.as_str(), p.b.as_str())).collect();
         let probs: Vec<f64> =
             pair_features(&texts, idf).into_iter().map(|values| model.probability(&Features { values })).collect();
         let gold: Vec<f64> = sel.iter().map(|p| p.score).collect();
