@@ -23,7 +23,7 @@ use crosscheck_core::value::Role;
 use crosscheck_normalize::entities::alias_key;
 use crosscheck_normalize::roles::parse_role;
 
-use crate::lexicon::{DEMONYMS, TITLE_WORDS};
+use crate::lexicon::{tag, with_lower};
 use crate::words::{strip_possessive, words, Word};
 
 /// A role phrase found in a sentence.
@@ -42,14 +42,14 @@ pub struct RolePhrase {
 }
 
 /// Determiners that make a role phrase definite.
-const DETERMINERS: &[&str] = &["the", "his", "her", "their", "its"];
+pub(crate) const DETERMINERS: &[&str] = &["the", "his", "her", "their", "its"];
 
 /// Offices that head a country: what "the Russian leader" or "his US
 /// counterpart" can stand for.
 const HEADS_OF_STATE: &[&str] = &["president", "prime minister", "chancellor", "king", "queen", "leader", "emir"];
 
 /// Final words that make a run of title words a person's office.
-const OFFICE_HEADS: &[&str] = &[
+pub(crate) const OFFICE_HEADS: &[&str] = &[
     "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chancellor", "king",
     "queen", "envoy", "ambassador", "premier", "governor", "mayor", "leader", "counterpart", "emir",
 ];
@@ -74,12 +74,11 @@ pub fn role_phrases(sentence: &str) -> Vec<RolePhrase> {
 /// The role phrase starting at word `i`, and the index of the word after it.
 fn phrase_at(sentence: &str, ws: &[Word<'_>], i: usize) -> Option<(RolePhrase, usize)> {
     let first = &ws[i];
-    let lower = first.text.to_lowercase();
     // "Russia's president": the possessive country is part of the office.
     let country_possessive = first.is_possessive() && alias_key(strip_possessive(first.text)).is_some();
     let office_start = if country_possessive {
         i
-    } else if DETERMINERS.contains(&lower.as_str()) {
+    } else if first.tags() & tag::DETERMINER != 0 {
         i + 1
     } else {
         return None;
@@ -95,10 +94,10 @@ fn phrase_at(sentence: &str, ws: &[Word<'_>], i: usize) -> Option<(RolePhrase, u
     if end <= office_start || (country_possessive && end == i + 1) {
         return None;
     }
-    let head = last.bare_lower();
-    if !OFFICE_HEADS.contains(&head.as_str()) {
+    if last.bare_tags() & tag::OFFICE_HEAD == 0 {
         return None;
     }
+    let head = last.bare_lower();
     // "the Russian President Vladimir Putin", "his Defense Secretary, Pete
     // Hegseth": the name is written right there.
     let named_next = ws.get(end).is_some_and(|n| {
@@ -120,12 +119,38 @@ fn phrase_at(sentence: &str, ws: &[Word<'_>], i: usize) -> Option<(RolePhrase, u
 }
 
 fn is_office_word(w: &Word<'_>) -> bool {
-    let l = w.bare_lower();
-    (TITLE_WORDS.contains(&l.as_str()) && l != "former")
-        || l == "counterpart"
-        || DEMONYMS.iter().any(|(d, _)| *d == l)
-        || crosscheck_normalize::roles::DEMONYMS.iter().any(|(d, _)| *d == l)
-        || alias_key(&l).is_some()
+    let t = w.bare_tags();
+    t & (tag::TITLE | tag::FORMER) == tag::TITLE
+        || t & (tag::COUNTERPART | tag::DEMONYM | tag::ROLE_DEMONYM) != 0
+        || with_lower(strip_possessive(w.text), names_country)
+}
+
+/// Most words remembered by [`names_country`] per thread before it starts
+/// afresh (a bound on memory, not on correctness).
+const COUNTRY_MEMO_WORDS: usize = 1 << 16;
+
+thread_local! {
+    /// Lower-cased word → whether [`alias_key`] knows it.
+    static COUNTRY_MEMO: std::cell::RefCell<std::collections::HashMap<Box<str>, bool, crosscheck_normalize::FnvBuildHasher>> =
+        std::cell::RefCell::new(std::collections::HashMap::default());
+}
+
+/// `alias_key(lower).is_some()`, remembered per word: the alias lookup
+/// folds and re-tokenises its input, and role phrases ask it about every
+/// word after a determiner.
+fn names_country(lower: &str) -> bool {
+    COUNTRY_MEMO.with(|memo| {
+        if let Some(&known) = memo.borrow().get(lower) {
+            return known;
+        }
+        let known = alias_key(lower).is_some();
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= COUNTRY_MEMO_WORDS {
+            memo.clear();
+        }
+        memo.insert(lower.into(), known);
+        known
+    })
 }
 
 /// The country of an office phrase, as [`parse_role`] keys it.

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{DEMONYMS, INVERTING_VERBS, NOT_NAMES, PLACES, SPEAKER_PRONOUNS, SPEECH_VERBS, TITLE_WORDS};
+use crate::lexicon::tag;
 use crate::words::{words, Word};
 
 /// A speaker found next to a cue, before names are resolved.
@@ -26,7 +26,7 @@ pub struct Found {
 }
 
 /// Words skipped between a speaker and its verb ("Trump also said").
-const BETWEEN: &[&str] = &[
+pub(crate) const BETWEEN: &[&str] = &[
     "also", "later", "earlier", "then", "has", "had", "have", "was", "is", "reportedly", "further", "repeatedly",
     "previously", "once", "again", "separately", "publicly", "has", "just", "recently", "himself", "herself",
     "initially", "first", "long", "on", "wednesday", "tuesday", "monday", "thursday", "friday", "saturday",
@@ -34,7 +34,7 @@ const BETWEEN: &[&str] = &[
 ];
 
 /// Words a speaker phrase may contain besides capitalised words.
-const SPEAKER_WORDS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "office", "of", "for", "and"];
+pub(crate) const SPEAKER_WORDS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "office", "of", "for", "and"];
 
 /// Byte ranges of `text` inside quotation marks. `open` says whether the
 /// text starts inside a quotation opened earlier.
@@ -77,12 +77,13 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Found> {
         if inside(quotes, &w.range) {
             continue;
         }
-        let lower = w.text.to_lowercase();
-        let found = if lower == "according" && ws.get(i + 1).is_some_and(|n| n.text == "to") {
+        let t = w.tags();
+        let found = if t & tag::ACCORDING != 0 && ws.get(i + 1).is_some_and(|n| n.text == "to") {
             speaker_after(text, &ws, i + 2, quotes).map(|f| Found { cue: "according to".into(), ..f })
-        } else if lower == "quoted" {
+        } else if t & tag::QUOTED != 0 {
             quoted_as(text, &ws, i, quotes)
-        } else if SPEECH_VERBS.contains(&lower.as_str()) && !w.is_capitalised() {
+        } else if t & tag::SPEECH_VERB != 0 && !w.is_capitalised() {
+            let lower = w.text.to_lowercase();
             // "X, a spokesman for Y, said": after an insertion the verb's
             // subject opens the clause.
             let after_insertion = i > 0 && text[ws[i - 1].range.end..w.range.start].contains(',');
@@ -92,7 +93,7 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Found> {
                 speaker_before(text, &ws, i, quotes)
             };
             let after = || {
-                INVERTING_VERBS.contains(&lower.as_str()).then(|| speaker_after(text, &ws, i + 1, quotes)).flatten()
+                (t & tag::INVERTING != 0).then(|| speaker_after(text, &ws, i + 1, quotes)).flatten()
             };
             before.or_else(after).map(|f| Found { cue: lower.clone(), ..f })
         } else {
@@ -142,8 +143,7 @@ fn subject(text: &str, ws: &[Word<'_>], cue: usize, quotes: &[Range<usize>]) -> 
         let skip = inside(quotes, &w.range)
             || !w.is_capitalised()
             || w.is_possessive()
-            || NOT_NAMES.contains(&w.bare_lower().as_str())
-            || PLACES.contains(&w.bare_lower().as_str());
+            || w.bare_tags() & (tag::NOT_NAME | tag::PLACE) != 0;
         if skip {
             i += 1;
             continue;
@@ -152,10 +152,7 @@ fn subject(text: &str, ws: &[Word<'_>], cue: usize, quotes: &[Range<usize>]) -> 
         while end + 1 < cue && ws[end + 1].is_capitalised() && only_spaces(text, &ws[end], &ws[end + 1]) {
             end += 1;
         }
-        let all_titles = ws[i..=end].iter().all(|w| {
-            let l = w.bare_lower();
-            TITLE_WORDS.contains(&l.as_str()) || DEMONYMS.iter().any(|(d, _)| *d == l)
-        });
+        let all_titles = ws[i..=end].iter().all(|w| w.bare_tags() & (tag::TITLE | tag::DEMONYM) != 0);
         if !all_titles && !ws[end].is_possessive() {
             return phrase(text, ws, i, end);
         }
@@ -172,8 +169,7 @@ fn quoted_as(text: &str, ws: &[Word<'_>], i: usize, quotes: &[Range<usize>]) -> 
 }
 
 fn is_speakerish(w: &Word<'_>) -> bool {
-    let l = w.bare_lower();
-    w.is_capitalised() || TITLE_WORDS.contains(&l.as_str()) || SPEAKER_WORDS.contains(&l.as_str())
+    w.is_capitalised() || w.bare_tags() & (tag::TITLE | tag::SPEAKER_WORD) != 0
 }
 
 fn only_spaces(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
@@ -183,15 +179,14 @@ fn only_spaces(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
 /// The phrase ending just before word `verb` (skipping "also", "has" …).
 fn speaker_before(text: &str, ws: &[Word<'_>], verb: usize, quotes: &[Range<usize>]) -> Option<Found> {
     let mut end = verb;
-    while end > 0 && BETWEEN.contains(&ws[end - 1].text.to_lowercase().as_str()) && only_spaces(text, &ws[end - 1], &ws[end]) {
+    while end > 0 && ws[end - 1].tags() & tag::BETWEEN != 0 && only_spaces(text, &ws[end - 1], &ws[end]) {
         end -= 1;
     }
     let last = end.checked_sub(1)?;
     if inside(quotes, &ws[last].range) || !only_spaces(text, &ws[last], &ws[end.min(ws.len() - 1)]) && end < verb {
         return None;
     }
-    let lower = ws[last].text.to_lowercase();
-    if SPEAKER_PRONOUNS.contains(&lower.as_str()) || lower == "who" {
+    if ws[last].tags() & (tag::SPEAKER_PRONOUN | tag::WHO) != 0 {
         return Some(pronoun(ws, last));
     }
     let mut start = last;
@@ -199,7 +194,7 @@ fn speaker_before(text: &str, ws: &[Word<'_>], verb: usize, quotes: &[Range<usiz
         start -= 1;
     }
     // "James Waterhouse in Kyiv observed": the speaker stands before the place.
-    let is_place = ws[start..=last].iter().all(|w| PLACES.contains(&w.bare_lower().as_str()));
+    let is_place = ws[start..=last].iter().all(|w| w.bare_tags() & tag::PLACE != 0);
     if is_place && start >= 2 && matches!(ws[start - 1].text, "in" | "at" | "from") {
         let end = start - 2;
         let mut s2 = end;
@@ -219,7 +214,7 @@ fn speaker_after(text: &str, ws: &[Word<'_>], from: usize, quotes: &[Range<usize
     if inside(quotes, &first.range) || !(is_speakerish(first) || first.text == "him" || first.text == "her") {
         return None;
     }
-    if SPEAKER_PRONOUNS.contains(&first.text.to_lowercase().as_str()) || matches!(first.text, "him" | "her" | "them") {
+    if first.tags() & tag::SPEAKER_PRONOUN != 0 || matches!(first.text, "him" | "her" | "them") {
         return Some(pronoun(ws, from));
     }
     let mut end = from;
@@ -237,20 +232,18 @@ fn pronoun(ws: &[Word<'_>], i: usize) -> Found {
 fn phrase(text: &str, ws: &[Word<'_>], start: usize, end: usize) -> Option<Found> {
     // Drop trailing function words ("the Kremlin and" → "the Kremlin").
     let mut end = end;
-    while end > start && SPEAKER_WORDS.contains(&ws[end].bare_lower().as_str()) && ws[end].bare_lower() != "office" {
+    while end > start && ws[end].bare_tags() & (tag::SPEAKER_WORD | tag::OFFICE) == tag::SPEAKER_WORD {
         end -= 1;
     }
     // Drop leading function words ("While Trump" → "Trump"), keeping articles.
     let mut start = start;
-    while start < end && ws[start].is_capitalised() && NOT_NAMES.contains(&ws[start].bare_lower().as_str())
-        && !matches!(ws[start].bare_lower().as_str(), "the" | "a" | "an")
-    {
+    while start < end && ws[start].is_capitalised() && ws[start].bare_tags() & (tag::NOT_NAME | tag::ARTICLE) == tag::NOT_NAME {
         start += 1;
     }
     let span = &ws[start..=end];
     let names_someone = span.iter().any(|w| {
-        let l = w.bare_lower();
-        (w.is_capitalised() && !NOT_NAMES.contains(&l.as_str())) || TITLE_WORDS.contains(&l.as_str())
+        let t = w.bare_tags();
+        (w.is_capitalised() && t & tag::NOT_NAME == 0) || t & tag::TITLE != 0
     });
     if !names_someone {
         return None;

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use crosscheck_core::EntityKind;
 
-use crate::lexicon::{DEMONYMS, NOT_NAMES, ORG_WORDS, PLACES, TITLE_WORDS};
+use crate::lexicon::{tag, tags_of_lower, with_lower};
 use crate::words::{strip_possessive, words, Word};
 
 /// An entity found in a sentence, before it is turned into a core `Entity`.
@@ -59,17 +59,36 @@ impl People {
     }
 }
 
-fn lower_in(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
+/// Set in a word's flags (beside the [`tag`] bits) when it is a title word.
+const TITLE_WORD: u32 = 1 << 31;
+
+/// The flags of each word of a sentence: the [`tag`]s of its bare lower-cased
+/// form, and [`TITLE_WORD`].
+fn word_flags(ws: &[Word<'_>]) -> Vec<u32> {
+    ws.iter()
+        .map(|w| {
+            let t = w.bare_tags();
+            if is_title_word(w, t) {
+                t | TITLE_WORD
+            } else {
+                t
+            }
+        })
+        .collect()
 }
 
-fn is_title_word(w: &Word<'_>) -> bool {
-    let l = w.bare_lower();
-    lower_in(TITLE_WORDS, &l)
-        || (l.contains('-') && l.split('-').all(|p| lower_in(TITLE_WORDS, p)))
-        || DEMONYMS.iter().any(|(d, _)| *d == l)
-        || crosscheck_normalize::roles::DEMONYMS.iter().any(|(d, _)| *d == l)
-        || (w.is_capitalised() && lower_in(PLACES, &l))
+/// A title, a demonym, a hyphenation of titles, or a capitalised place;
+/// `t` holds the word's bare [`tag`]s.
+fn is_title_word(w: &Word<'_>, t: u32) -> bool {
+    t & (tag::TITLE | tag::DEMONYM | tag::ROLE_DEMONYM) != 0
+        || (w.is_capitalised() && t & tag::PLACE != 0)
+        || hyphenated_title(w)
+}
+
+/// "Secretary-General": every hyphenated part is a title word.
+fn hyphenated_title(w: &Word<'_>) -> bool {
+    let bare = strip_possessive(w.text);
+    bare.contains('-') && with_lower(bare, |l| l.split('-').all(|p| tags_of_lower(p) & tag::TITLE != 0))
 }
 
 fn is_connector(w: &Word<'_>) -> bool {
@@ -81,26 +100,23 @@ fn adjacent(sentence: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
     sentence[a.range.end..b.range.start].chars().all(|c| c == ' ' || c == '\n')
 }
 
-fn starts_name(w: &Word<'_>, first_in_sentence: bool) -> bool {
-    if !w.is_capitalised() {
-        return false;
-    }
-    let l = w.bare_lower();
-    !(lower_in(NOT_NAMES, &l) && (first_in_sentence || l.len() <= 3 || lower_in(NOT_NAMES, &l)))
+fn starts_name(w: &Word<'_>, t: u32) -> bool {
+    w.is_capitalised() && t & tag::NOT_NAME == 0
 }
 
 /// Finds the entities of one sentence.
 pub fn mentions(sentence: &str, people: &People) -> Vec<Mention> {
     let ws = words(sentence);
+    let flags = word_flags(&ws);
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        if !starts_name(&ws[i], i == 0) {
+        if !starts_name(&ws[i], flags[i]) {
             i += 1;
             continue;
         }
         let end = run_end(sentence, &ws, i);
-        if let Some(m) = mention_from_run(sentence, &ws, i, end, people) {
+        if let Some(m) = mention_from_run(sentence, &ws, &flags, i, end, people) {
             out.push(m);
         }
         i = end;
@@ -130,75 +146,77 @@ fn run_end(sentence: &str, ws: &[Word<'_>], start: usize) -> usize {
     end
 }
 
-fn mention_from_run(sentence: &str, ws: &[Word<'_>], start: usize, end: usize, people: &People) -> Option<Mention> {
+fn mention_from_run(
+    sentence: &str,
+    ws: &[Word<'_>],
+    flags: &[u32],
+    start: usize,
+    end: usize,
+    people: &People,
+) -> Option<Mention> {
     let run = &ws[start..end];
-    let all_title = run.iter().all(|w| is_title_word(w) || is_connector(w));
+    let run_flags = &flags[start..end];
+    let title_or_connector = |k: usize| run_flags[k] & TITLE_WORD != 0 || is_connector(&run[k]);
+    let all_title = (0..run.len()).all(title_or_connector);
     // Organisation names end in their organisation word ("Patriots Party").
-    let org_like = run.last().is_some_and(|w| lower_in(ORG_WORDS, &w.bare_lower()));
+    let org_like = run_flags.last().is_some_and(|t| t & tag::ORG != 0);
     // Leading title words form the role, unless the run is an organisation
     // or a role with no name ("the U.S. President").
-    let all_places = run.iter().all(|w| is_place_or_acronym(w) || is_connector(w));
-    let split = if all_title || org_like || all_places {
-        0
-    } else {
-        run.iter().take_while(|w| is_title_word(w) || is_connector(w)).count()
-    };
+    let place_or_acronym = |k: usize| run_flags[k] & tag::PLACE != 0 || is_acronym(run[k].text);
+    let all_places = (0..run.len()).all(|k| place_or_acronym(k) || is_connector(&run[k]));
+    let split = if all_title || org_like || all_places { 0 } else { (0..run.len()).take_while(|&k| title_or_connector(k)).count() };
     let name_words = &run[split..];
     let first = name_words.first()?;
     let last = name_words.last()?;
     let name_range = first.range.start..last.range.start + strip_possessive(last.text).len();
-    let name = sentence[name_range.clone()].to_string();
-    let role_start = extend_role_back(sentence, ws, start);
-    let role = (role_start < start + split).then(|| {
-        let r = ws[role_start].range.start..ws[start + split - 1].range.end;
-        sentence[r].to_string()
-    });
-    if all_title && !run.iter().any(|w| is_place_or_acronym(w)) {
+    let role_start = extend_role_back(sentence, ws, flags, start);
+    if all_title && !(0..run.len()).any(place_or_acronym) {
         // A bare title ("President", "Secretary of State") names nobody.
         return None;
     }
-    let role = role.filter(|r| {
-        words(r).iter().any(|w| lower_in(TITLE_WORDS, &w.bare_lower()) || DEMONYMS.iter().any(|(d, _)| *d == w.bare_lower()))
-    });
+    let role = (role_start < start + split)
+        .then(|| ws[role_start].range.start..ws[start + split - 1].range.end)
+        .filter(|_| flags[role_start..start + split].iter().any(|t| t & (tag::TITLE | tag::DEMONYM) != 0))
+        .map(|r| sentence[r].to_string());
     let kind = if all_title {
         // "UN Secretary-General": an office named by its titles, not a person.
-        if run.iter().all(|w| lower_in(PLACES, &w.bare_lower()) || is_connector(w)) {
+        if (0..run.len()).all(|k| run_flags[k] & tag::PLACE != 0 || is_connector(&run[k])) {
             EntityKind::Place
         } else {
             EntityKind::Organization
         }
     } else {
-        kind_of(name_words, role.is_some(), people)
+        kind_of(name_words, &run_flags[split..], role.is_some(), people)
     };
-    Some(Mention { name, range: name_range, kind, role })
+    Some(Mention { name: sentence[name_range.clone()].to_string(), range: name_range, kind, role })
 }
 
 /// Lower-case title words just before a run ("former", "spokesman") belong
 /// to the role.
-fn extend_role_back(sentence: &str, ws: &[Word<'_>], start: usize) -> usize {
+fn extend_role_back(sentence: &str, ws: &[Word<'_>], flags: &[u32], start: usize) -> usize {
     let mut s = start;
-    while s > 0 && adjacent(sentence, &ws[s - 1], &ws[s]) && is_title_word(&ws[s - 1]) && !is_connector(&ws[s - 1]) {
+    while s > 0 && adjacent(sentence, &ws[s - 1], &ws[s]) && flags[s - 1] & TITLE_WORD != 0 && !is_connector(&ws[s - 1]) {
         s -= 1;
     }
     s
 }
 
-fn is_place_or_acronym(w: &Word<'_>) -> bool {
-    let l = w.bare_lower();
-    lower_in(PLACES, &l) || is_acronym(w.text)
-}
-
 fn is_acronym(t: &str) -> bool {
-    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in t.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
-fn kind_of(name_words: &[Word<'_>], has_role: bool, people: &People) -> EntityKind {
-    let lowers: Vec<String> = name_words.iter().map(Word::bare_lower).collect();
-    if lowers.iter().any(|l| lower_in(ORG_WORDS, l)) {
+fn kind_of(name_words: &[Word<'_>], flags: &[u32], has_role: bool, people: &People) -> EntityKind {
+    if flags.iter().any(|t| t & tag::ORG != 0) {
         return EntityKind::Organization;
     }
-    if lowers.iter().all(|l| lower_in(PLACES, l) || is_connector_str(l)) {
+    if flags.iter().all(|t| t & (tag::PLACE | tag::CONNECTOR) != 0) {
         return EntityKind::Place;
     }
     if name_words.len() == 1 && is_acronym(name_words[0].text) {
@@ -207,14 +225,10 @@ fn kind_of(name_words: &[Word<'_>], has_role: bool, people: &People) -> EntityKi
     if has_role || name_words.len() >= 2 {
         return EntityKind::Person;
     }
-    if lowers.first().is_some_and(|l| people.full_name(l).is_some()) {
+    if name_words.first().is_some_and(|w| people.full_name(&w.bare_lower()).is_some()) {
         return EntityKind::Person;
     }
     EntityKind::Other
-}
-
-fn is_connector_str(l: &str) -> bool {
-    matches!(l, "of" | "the" | "and")
 }
 
 #[cfg(test)]

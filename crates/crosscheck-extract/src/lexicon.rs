@@ -110,3 +110,138 @@ pub const HEDGES: &[&str] = &[
 /// Speech verbs after which the speaker may follow ("…," said Haq).
 pub const INVERTING_VERBS: &[&str] =
     &["said", "says", "wrote", "writes", "added", "adds", "asked", "noted", "stated", "continued", "explained"];
+
+/// Bit flags naming the word lists a lower-cased word belongs to, so that a
+/// word is classified by one hashed lookup ([`tags_of`]) instead of a scan
+/// of every list with a fresh lower-cased copy of it.
+pub mod tag {
+    /// In [`super::TITLE_WORDS`].
+    pub const TITLE: u32 = 1;
+    /// In [`super::DEMONYMS`].
+    pub const DEMONYM: u32 = 1 << 1;
+    /// In `crosscheck_normalize::roles::DEMONYMS`.
+    pub const ROLE_DEMONYM: u32 = 1 << 2;
+    /// In [`super::PLACES`].
+    pub const PLACE: u32 = 1 << 3;
+    /// In [`super::ORG_WORDS`].
+    pub const ORG: u32 = 1 << 4;
+    /// In [`super::NOT_NAMES`].
+    pub const NOT_NAME: u32 = 1 << 5;
+    /// In [`super::SPEECH_VERBS`].
+    pub const SPEECH_VERB: u32 = 1 << 6;
+    /// In [`super::INVERTING_VERBS`].
+    pub const INVERTING: u32 = 1 << 7;
+    /// In [`super::SPEAKER_PRONOUNS`].
+    pub const SPEAKER_PRONOUN: u32 = 1 << 8;
+    /// In the attribution module's speaker-phrase words.
+    pub const SPEAKER_WORD: u32 = 1 << 9;
+    /// In the attribution module's words between a speaker and its verb.
+    pub const BETWEEN: u32 = 1 << 10;
+    /// In [`super::HEDGES`].
+    pub const HEDGE: u32 = 1 << 11;
+    /// In [`super::NEGATIONS`].
+    pub const NEGATION: u32 = 1 << 12;
+    /// "of", "the" or "and".
+    pub const CONNECTOR: u32 = 1 << 13;
+    /// "the", "a" or "an".
+    pub const ARTICLE: u32 = 1 << 14;
+    /// In the anaphora module's determiners.
+    pub const DETERMINER: u32 = 1 << 15;
+    /// In the anaphora module's office heads.
+    pub const OFFICE_HEAD: u32 = 1 << 16;
+    /// "who".
+    pub const WHO: u32 = 1 << 17;
+    /// "according".
+    pub const ACCORDING: u32 = 1 << 18;
+    /// "quoted".
+    pub const QUOTED: u32 = 1 << 19;
+    /// "office".
+    pub const OFFICE: u32 = 1 << 20;
+    /// "former".
+    pub const FORMER: u32 = 1 << 21;
+    /// "counterpart".
+    pub const COUNTERPART: u32 = 1 << 22;
+}
+
+/// Every listed word with its [`tag`] flags.
+static TAGS: std::sync::LazyLock<std::collections::HashMap<&'static str, u32, crosscheck_normalize::FnvBuildHasher>> =
+    std::sync::LazyLock::new(|| {
+        let mut map = std::collections::HashMap::default();
+        let mut add = |words: &mut dyn Iterator<Item = &'static str>, flag: u32| {
+            for w in words {
+                *map.entry(w).or_insert(0) |= flag;
+            }
+        };
+        add(&mut TITLE_WORDS.iter().copied(), tag::TITLE);
+        add(&mut DEMONYMS.iter().map(|(d, _)| *d), tag::DEMONYM);
+        add(&mut crosscheck_normalize::roles::DEMONYMS.iter().map(|(d, _)| *d), tag::ROLE_DEMONYM);
+        add(&mut PLACES.iter().copied(), tag::PLACE);
+        add(&mut ORG_WORDS.iter().copied(), tag::ORG);
+        add(&mut NOT_NAMES.iter().copied(), tag::NOT_NAME);
+        add(&mut SPEECH_VERBS.iter().copied(), tag::SPEECH_VERB);
+        add(&mut INVERTING_VERBS.iter().copied(), tag::INVERTING);
+        add(&mut SPEAKER_PRONOUNS.iter().copied(), tag::SPEAKER_PRONOUN);
+        add(&mut crate::attribution::SPEAKER_WORDS.iter().copied(), tag::SPEAKER_WORD);
+        add(&mut crate::attribution::BETWEEN.iter().copied(), tag::BETWEEN);
+        add(&mut HEDGES.iter().copied(), tag::HEDGE);
+        add(&mut NEGATIONS.iter().copied(), tag::NEGATION);
+        add(&mut ["of", "the", "and"].into_iter(), tag::CONNECTOR);
+        add(&mut ["the", "a", "an"].into_iter(), tag::ARTICLE);
+        add(&mut crate::anaphora::DETERMINERS.iter().copied(), tag::DETERMINER);
+        add(&mut crate::anaphora::OFFICE_HEADS.iter().copied(), tag::OFFICE_HEAD);
+        add(&mut ["who"].into_iter(), tag::WHO);
+        add(&mut ["according"].into_iter(), tag::ACCORDING);
+        add(&mut ["quoted"].into_iter(), tag::QUOTED);
+        add(&mut ["office"].into_iter(), tag::OFFICE);
+        add(&mut ["former"].into_iter(), tag::FORMER);
+        add(&mut ["counterpart"].into_iter(), tag::COUNTERPART);
+        map
+    });
+
+/// The [`tag`] flags of a word that is already lower-cased.
+pub fn tags_of_lower(lower: &str) -> u32 {
+    TAGS.get(lower).copied().unwrap_or(0)
+}
+
+/// The [`tag`] flags of `word` lower-cased.
+pub fn tags_of(word: &str) -> u32 {
+    with_lower(word, tags_of_lower)
+}
+
+/// Longest ASCII word lower-cased on the stack rather than in a `String`.
+const STACK_LOWER_BYTES: usize = 48;
+
+/// Calls `f` with `word` lower-cased exactly as `str::to_lowercase` does,
+/// without allocating for short ASCII words.
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.len() <= STACK_LOWER_BYTES && word.is_ascii() {
+        let mut buf = [0u8; STACK_LOWER_BYTES];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        // ASCII lower-cased is still ASCII, hence UTF-8.
+        match std::str::from_utf8(lower) {
+            Ok(s) => f(s),
+            Err(_) => f(&word.to_lowercase()),
+        }
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_agree_with_the_lists() {
+        assert_eq!(tags_of("President") & tag::TITLE, tag::TITLE);
+        assert_eq!(tags_of("MOSCOW") & tag::PLACE, tag::PLACE);
+        assert_eq!(tags_of("office"), tag::TITLE | tag::ORG | tag::SPEAKER_WORD | tag::OFFICE);
+        assert_eq!(tags_of("talks"), 0);
+        for w in TITLE_WORDS.iter().chain(PLACES).chain(NOT_NAMES) {
+            assert_ne!(tags_of(&w.to_uppercase()), 0, "{w}");
+        }
+        with_lower("Zelenskyy’S", |l| assert_eq!(l, "zelenskyy’s"));
+    }
+}

@@ -229,14 +229,22 @@ pub fn analyse_sentence(text: &str) -> Claim {
         attribution,
         entities: mentions.iter().map(|m| entity(m, |r| crosscheck_core::Span { start: r.start, end: r.end }, &people)).collect(),
         quantities: quantities(text, None, |r| crosscheck_core::Span { start: r.start, end: r.end }),
-        negated: has_any(text, lexicon::NEGATIONS),
-        hedged: has_any(text, lexicon::HEDGES),
+        negated: has_any(text, lexicon::NEGATIONS, lexicon::tag::NEGATION),
+        hedged: has_any(text, lexicon::HEDGES, lexicon::tag::HEDGE),
         paragraph: 0,
         part_of: None,
     }
 }
 
-fn has_any(text: &str, list: &[&str]) -> bool {
+/// True when a word of `text`, lower-cased, is in `list` (whose words carry
+/// the lexicon tag `flag`), or `list` holds "n't" and `text` a contraction.
+fn has_any(text: &str, list: &[&str], flag: u32) -> bool {
+    if text.is_ascii() {
+        // ASCII lower-cases byte for byte: split first, then look each word up.
+        let contraction = list.contains(&"n't") && text.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"n't"));
+        return contraction
+            || text.split(|c: char| !(c.is_alphanumeric() || c == '\'')).any(|w| lexicon::tags_of(w) & flag != 0);
+    }
     let lower = text.to_lowercase();
     lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')).any(|w| list.contains(&w))
         || (list.contains(&"n't") && lower.contains("n't"))
@@ -603,8 +611,8 @@ impl Reader<'_> {
             mode,
             entities,
             quantities: quantities(text, doc.published(), to_span),
-            negated: has_any(text, lexicon::NEGATIONS),
-            hedged: has_any(text, lexicon::HEDGES),
+            negated: has_any(text, lexicon::NEGATIONS, lexicon::tag::NEGATION),
+            hedged: has_any(text, lexicon::HEDGES, lexicon::tag::HEDGE),
             paragraph,
             part_of: None,
         };
@@ -639,8 +647,8 @@ impl Reader<'_> {
             mode: p.mode,
             entities,
             quantities: quantities(text, doc.published(), to_span),
-            negated: has_any(text, lexicon::NEGATIONS),
-            hedged: has_any(text, lexicon::HEDGES),
+            negated: has_any(text, lexicon::NEGATIONS, lexicon::tag::NEGATION),
+            hedged: has_any(text, lexicon::HEDGES, lexicon::tag::HEDGE),
             paragraph: p.paragraph,
             part_of: Some(p.id.clone()),
         };
@@ -691,10 +699,10 @@ fn duration_parts(text: &str) -> Vec<Range<usize>> {
             }
             // The window starts and ends on content words ("the", "and" at
             // its edges carry nothing).
-            while s < first && lexicon::NOT_NAMES.contains(&ws[s].text.to_lowercase().as_str()) {
+            while s < first && ws[s].tags() & lexicon::tag::NOT_NAME != 0 {
                 s += 1;
             }
-            while e > last && lexicon::NOT_NAMES.contains(&ws[e].text.to_lowercase().as_str()) {
+            while e > last && ws[e].tags() & lexicon::tag::NOT_NAME != 0 {
                 e -= 1;
             }
             let r = ws[s].range.start..ws[e].range.end;

@@ -22,6 +22,18 @@ impl Word<'_> {
         strip_possessive(self.text).to_lowercase()
     }
 
+    /// The [`crate::lexicon::tag`] flags of [`Word::bare_lower`], without
+    /// allocating it.
+    pub fn bare_tags(&self) -> u32 {
+        crate::lexicon::tags_of(strip_possessive(self.text))
+    }
+
+    /// The [`crate::lexicon::tag`] flags of the word lower-cased as written
+    /// (possessive included).
+    pub fn tags(&self) -> u32 {
+        crate::lexicon::tags_of(self.text)
+    }
+
     /// True when the word ends in a possessive `'s` or `’s`.
     pub fn is_possessive(&self) -> bool {
         strip_possessive(self.text).len() < self.text.len()
