@@ -10,6 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
+use crosscheck_bench::cli::or_exit;
 use crosscheck_pipeline::Options;
 
 fn chunk(n: usize) -> usize {
@@ -39,13 +40,7 @@ fn main() {
         std::process::exit(2);
     };
     let opts = Options::default();
-    let loaded = match crosscheck_text::load_story(&story, &opts.ingest) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("{e}");
-            std::process::exit(1);
-        }
-    };
+    let loaded = or_exit(crosscheck_text::load_story(&story, &opts.ingest));
     let report = crosscheck_pipeline::extract_story(&loaded, &opts);
     let prepared = crosscheck_pipeline::prepare_claims(&report);
     let mut sums: BTreeMap<&str, usize> = BTreeMap::new();

@@ -12,6 +12,7 @@
 
 use std::path::Path;
 
+use crosscheck_bench::cli::or_exit;
 use crosscheck_bench::corpora::fnc_bodies;
 use crosscheck_bench::measure::cpu_seconds;
 use crosscheck_core::Format;
@@ -23,13 +24,7 @@ fn main() {
     let rounds: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(1);
     let dump = args.next();
     let path = Path::new("../shared/corpora/fnc-1/train_bodies.csv");
-    let bodies = match fnc_bodies(path) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("{e}");
-            std::process::exit(1);
-        }
-    };
+    let bodies = or_exit(fnc_bodies(path));
     let bodies = &bodies[..bodies.len().min(max)];
     let bytes: usize = bodies.iter().map(String::len).sum();
     let opts = crosscheck_extract::ExtractOptions::default();

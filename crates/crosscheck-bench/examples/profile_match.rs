@@ -13,6 +13,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
+use crosscheck_bench::cli::or_exit;
 use crosscheck_bench::measure::cpu_seconds;
 use crosscheck_pipeline::Options;
 
@@ -26,21 +27,9 @@ fn main() {
     let what = args.next().unwrap_or_else(|| "both".into());
     let dump = args.next();
     let opts = Options::default();
-    let loaded = match crosscheck_text::load_story(&story, &opts.ingest) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("{e}");
-            std::process::exit(1);
-        }
-    };
+    let loaded = or_exit(crosscheck_text::load_story(&story, &opts.ingest));
     let report = crosscheck_pipeline::extract_story(&loaded, &opts);
-    let model = match crosscheck_match::Model::embedded() {
-        Ok(m) => m,
-        Err(e) => {
-            eprintln!("{e}");
-            std::process::exit(1);
-        }
-    };
+    let model = or_exit(crosscheck_match::Model::embedded());
     if what == "graph" {
         let prepared = crosscheck_pipeline::prepare_claims(&report);
         let article_of = crosscheck_pipeline::article_of(&report);

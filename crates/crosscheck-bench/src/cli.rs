@@ -1,7 +1,13 @@
-//! Command-line settings shared by the `gen` and `bench` binaries.
+//! Command-line pieces shared by the `gen` and `bench` binaries and the
+//! profiling examples: the story settings as flags, and how a front end
+//! turns an error into an exit code.
+
+use std::fmt::Display;
+use std::process::ExitCode;
 
 use clap::Args;
 
+use crate::error::BenchError;
 use crate::generate::GenConfig;
 
 /// The story settings, as flags; defaults are [`GenConfig::default`].
@@ -43,6 +49,31 @@ impl GenArgs {
             rewrite_share: self.rewrite_share,
             outlets: self.outlets,
             ..GenConfig::default()
+        }
+    }
+}
+
+/// The exit code of a binary whose work returned `result`: success, or the
+/// error printed to standard error as `error: …` and exit code 2.
+pub fn exit_code(result: Result<(), BenchError>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The value of `result`, or, for the profiling examples, which stop at
+/// the first failure: the error printed to standard error and the process
+/// ended with exit code 1.
+pub fn or_exit<T, E: Display>(result: Result<T, E>) -> T {
+    match result {
+        Ok(value) => value,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(1);
         }
     }
 }

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use crosscheck_bench::cli::GenArgs;
+use crosscheck_bench::cli::{exit_code, GenArgs};
 use crosscheck_bench::harness::{ExtractRate, Harness, ScalePlan, ScaleReport, ThreadsReport};
 use crosscheck_bench::measure::machine;
 use crosscheck_bench::peer::{PeerCommand, PeerReport};
@@ -104,13 +104,7 @@ fn default_work() -> PathBuf {
 }
 
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
-        }
-    }
+    exit_code(run(Cli::parse()))
 }
 
 fn run(cli: Cli) -> Result<(), BenchError> {

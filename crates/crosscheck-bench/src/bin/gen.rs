@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use crosscheck_bench::cli::GenArgs;
+use crosscheck_bench::cli::{exit_code, GenArgs};
 use crosscheck_bench::corpora::{default_corpora_dir, load_pools};
 use crosscheck_bench::{generate, write_story, BenchError, StoryFormat};
 
@@ -28,13 +28,7 @@ struct Cli {
 }
 
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
-        }
-    }
+    exit_code(run(Cli::parse()))
 }
 
 fn run(cli: Cli) -> Result<(), BenchError> {
