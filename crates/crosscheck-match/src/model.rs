@@ -76,21 +76,26 @@ impl Model {
     /// Parse a model file and check it matches this build's features.
     pub fn from_json(text: &str) -> Result<Model, MatchError> {
         let m: Model = serde_json::from_str(text)?;
-        let expected: Vec<String> = FEATURE_NAMES.iter().map(|s| s.to_string()).collect();
-        if m.names != expected {
-            return Err(MatchError::FeatureMismatch { expected, found: m.names });
+        m.checked(FEATURE_NAMES.iter().map(|s| s.to_string()).collect())
+    }
+
+    /// This model, checked to have exactly `expected` as its feature names
+    /// and one mean, scale and weight per name (shared with
+    /// [`SemanticModel::from_model`](crate::semantic::SemanticModel::from_model)).
+    pub(crate) fn checked(self, expected: Vec<String>) -> Result<Model, MatchError> {
+        if self.names != expected {
+            return Err(MatchError::FeatureMismatch { expected, found: self.names });
         }
         let n = expected.len();
-        if m.means.len() != n || m.scales.len() != n || m.weights.len() != n {
+        if self.means.len() != n || self.scales.len() != n || self.weights.len() != n {
             return Err(MatchError::ModelShape(format!(
-                "{} names, {} means, {} scales, {} weights",
-                n,
-                m.means.len(),
-                m.scales.len(),
-                m.weights.len()
+                "{n} names, {} means, {} scales, {} weights",
+                self.means.len(),
+                self.scales.len(),
+                self.weights.len()
             )));
         }
-        Ok(m)
+        Ok(self)
     }
 
     /// The model compiled into the crate (`model/weights.json`).
@@ -246,6 +251,19 @@ fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Option<Vec<f64>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[allow(clippy::expect_used)]
+    fn model_files_with_other_names_or_short_vectors_are_refused() {
+        let mut m = Model::embedded().expect("the embedded model loads");
+        let n = m.names.len();
+        let lexical = crate::semantic::SemanticModel::from_model(m.clone());
+        assert!(matches!(lexical, Err(MatchError::FeatureMismatch { .. })), "{lexical:?}");
+        m.weights.pop();
+        let text = m.to_json().unwrap_or_default();
+        let short = Model::from_json(&text).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(short.contains(&format!("{n} names, {n} means, {n} scales, {} weights", n - 1)), "{short}");
+    }
 
     #[test]
     fn solve_small_system() {

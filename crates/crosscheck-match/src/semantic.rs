@@ -60,20 +60,7 @@ impl SemanticModel {
     /// Wrap a fitted model, checking that its names are
     /// [`semantic_feature_names`] and that its vectors have one entry each.
     pub fn from_model(model: Model) -> Result<SemanticModel, MatchError> {
-        let expected = semantic_feature_names();
-        if model.names != expected {
-            return Err(MatchError::FeatureMismatch { expected, found: model.names });
-        }
-        let n = expected.len();
-        if model.means.len() != n || model.scales.len() != n || model.weights.len() != n {
-            return Err(MatchError::ModelShape(format!(
-                "{n} names, {} means, {} scales, {} weights",
-                model.means.len(),
-                model.scales.len(),
-                model.weights.len()
-            )));
-        }
-        Ok(SemanticModel { model })
+        Ok(SemanticModel { model: model.checked(semantic_feature_names())? })
     }
 
     /// Parse a semantic model file (the JSON form of [`Model`], with the
