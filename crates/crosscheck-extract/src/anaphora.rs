@@ -21,7 +21,7 @@ use std::ops::Range;
 
 use crosscheck_core::value::Role;
 use crosscheck_normalize::entities::alias_key;
-use crosscheck_normalize::roles::parse_role;
+use crate::memo::role as parse_role;
 
 use crate::lexicon::{tag, with_lower};
 use crate::words::{strip_possessive, words, Word};

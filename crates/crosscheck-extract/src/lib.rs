@@ -31,6 +31,7 @@ pub mod anaphora;
 pub mod attribution;
 pub mod entities;
 pub mod lexicon;
+mod memo;
 pub mod units;
 pub mod words;
 
@@ -41,7 +42,8 @@ use crosscheck_core::value::Role;
 use crosscheck_core::{
     ArticleId, Attribution, AttributionMode, Claim, ClaimId, ClaimKind, Diagnostic, Entity, EntityKind, Quantity,
 };
-use crosscheck_normalize::{entity_key, find_quantities, key_for, parse_role, DateContext};
+use crosscheck_normalize::{find_quantities, DateContext};
+use memo::{entity as entity_key, key as key_for, role as parse_role};
 use crosscheck_text::{BlockKind, Document};
 
 pub use anaphora::StoryOffices;
@@ -92,8 +94,9 @@ struct Speaker {
 struct Reader<'a> {
     doc: &'a Document,
     people: People,
-    /// Title word (e.g. "president") → (role text, full name) of the last person with it.
-    roles: Vec<(String, String)>,
+    /// Title word (e.g. "president") → (role text, full name) of the last
+    /// person with it, and the role text parsed.
+    roles: Vec<(String, String, Option<Role>)>,
     /// The offices of `roles`, parsed, in the same order.
     offices: Vec<(Role, String)>,
     /// Every office the article gives a named person, for role phrases that
@@ -278,7 +281,16 @@ fn entity(m: &Mention, span: impl Fn(Range<usize>) -> crosscheck_core::Span, peo
 
 fn quantities(text: &str, published: Option<NaiveDate>, span: impl Fn(Range<usize>) -> crosscheck_core::Span) -> Vec<Quantity> {
     let ctx = DateContext { published };
-    find_quantities(text, &ctx)
+    quantities_of(text, find_quantities(text, &ctx), span)
+}
+
+/// The quantities the normaliser found in `text`, as claim quantities.
+fn quantities_of(
+    text: &str,
+    found: Vec<crosscheck_normalize::quantities::Found>,
+    span: impl Fn(Range<usize>) -> crosscheck_core::Span,
+) -> Vec<Quantity> {
+    found
         .into_iter()
         .map(|f| Quantity {
             text: text[f.range.clone()].to_string(),
@@ -294,10 +306,11 @@ fn quantities(text: &str, published: Option<NaiveDate>, span: impl Fn(Range<usiz
 impl Reader<'_> {
     /// Records that the article gave `name` the office `role`.
     fn note_role(&mut self, role: String, name: String) {
-        if let Some(office) = parse_role(&role) {
-            self.offices.push((office, name.clone()));
+        let parsed = parse_role(&role);
+        if let Some(office) = &parsed {
+            self.offices.push((office.clone(), name.clone()));
         }
-        self.roles.push((role, name));
+        self.roles.push((role, name, parsed));
     }
 
     /// The role phrases of `text` that stand for a person, outside the
@@ -548,8 +561,8 @@ impl Reader<'_> {
             .or_else(|| parse_role(phrase))?;
         let head = wanted.title.split_whitespace().last().unwrap_or("").to_string();
         let mut best = None;
-        for (role, name) in &self.roles {
-            let Some(r) = parse_role(role) else { continue };
+        for (role, name, parsed) in &self.roles {
+            let Some(r) = parsed else { continue };
             let same_title = r.title == wanted.title || r.title.split_whitespace().any(|w| w == head);
             if same_title && (wanted.of.is_none() || r.of == wanted.of) {
                 if std::env::var_os("CROSSCHECK_DEBUG_ROLES").is_some() {
@@ -586,7 +599,10 @@ impl Reader<'_> {
                 // like apposition but is not: a role another person already
                 // holds by an explicit title is not given to this one.
                 let key = parse_role(&role).map(|r| r.key);
-                let taken = self.roles.iter().any(|(r, n)| *n != full && key.is_some() && parse_role(r).map(|x| x.key) == key);
+                let taken = self
+                    .roles
+                    .iter()
+                    .any(|(_, n, parsed)| *n != full && key.is_some() && parsed.as_ref().map(|x| &x.key) == key.as_ref());
                 if !taken {
                     self.note_role(role, full);
                 }
@@ -600,6 +616,10 @@ impl Reader<'_> {
             Some(_) => mode_of(text, quotes),
         };
         let attribution = attribution.map(|a| Attribution { mode, ..a });
+        let found = find_quantities(text, &DateContext { published: doc.published() });
+        // Durations are read without a publication date; an undated article's
+        // quantities are that very reading.
+        let parts = duration_parts(text, doc.published().is_none().then_some(found.as_slice()));
         let claim = Claim {
             id: ClaimId::new(&doc.article.id, self.claims.len() + 1),
             article: doc.article.id.clone(),
@@ -610,13 +630,12 @@ impl Reader<'_> {
             attribution,
             mode,
             entities,
-            quantities: quantities(text, doc.published(), to_span),
+            quantities: quantities_of(text, found, to_span),
             negated: has_any(text, lexicon::NEGATIONS, lexicon::tag::NEGATION),
             hedged: has_any(text, lexicon::HEDGES, lexicon::tag::HEDGE),
             paragraph,
             part_of: None,
         };
-        let parts = duration_parts(text);
         self.claims.push(claim);
         let parent = self.claims.len() - 1;
         for part in parts {
@@ -670,14 +689,23 @@ const MAX_EVENT_DURATION_SECONDS: f64 = 86_400.0;
 /// Durations stated inside a long claim ("… held a 90-minute phone
 /// conversation on Wednesday, …"): each becomes a narrower claim of the
 /// duration with a couple of words either side, not crossing punctuation.
-fn duration_parts(text: &str) -> Vec<Range<usize>> {
+/// `undated` is the normaliser's reading of `text` without a publication
+/// date, when the caller has it.
+fn duration_parts(text: &str, undated: Option<&[crosscheck_normalize::quantities::Found]>) -> Vec<Range<usize>> {
     let ws = words::words(text);
     if ws.len() <= MAX_WORDS_AROUND_DURATION {
         return Vec::new();
     }
-    let found = find_quantities(text, &DateContext { published: None });
+    let computed;
+    let found = match undated {
+        Some(found) => found,
+        None => {
+            computed = find_quantities(text, &DateContext { published: None });
+            computed.as_slice()
+        }
+    };
     found
-        .into_iter()
+        .iter()
         .filter(|f| f.kind == crosscheck_core::QuantityKind::Duration)
         .filter(|f| f.value.is_some_and(|v| v.high.is_some_and(|h| h <= MAX_EVENT_DURATION_SECONDS)))
         .filter(|f| !is_rate(text, &f.range))
@@ -776,7 +804,7 @@ mod tests {
     fn duration_windows_of_a_long_sentence_are_cut_at_every_duration() {
         let unit = "officials held a 90-minute call with envoys and ";
         let text = format!("Ninety minutes passed as {}they talked for two hours", unit.repeat(40));
-        let parts: Vec<&str> = duration_parts(&text).into_iter().map(|r| &text[r]).collect();
+        let parts: Vec<&str> = duration_parts(&text, None).into_iter().map(|r| &text[r]).collect();
         assert_eq!(parts.len(), 42, "{parts:?}");
         assert_eq!(parts[0], "Ninety minutes passed");
         assert!(parts[1..41].iter().all(|p| *p == "held a 90-minute call"), "{parts:?}");
