@@ -342,9 +342,37 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Report {
+    /// A report of the current [`SCHEMA_VERSION`] that holds only
+    /// `articles` and `claims`: no edges, clusters, disputes, derivations
+    /// or diagnostics yet (the state after extraction, before matching).
+    pub fn new(generator: impl Into<String>, story: impl Into<String>, articles: Vec<Article>, claims: Vec<Claim>) -> Report {
+        Report {
+            schema_version: SCHEMA_VERSION.to_string(),
+            generator: generator.into(),
+            story: story.into(),
+            articles,
+            claims,
+            edges: Vec::new(),
+            clusters: Vec::new(),
+            disputes: Vec::new(),
+            derivations: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_report_has_the_schema_version_and_nothing_analysed() {
+        let r = Report::new("g", "story/", Vec::new(), Vec::new());
+        assert_eq!((r.schema_version.as_str(), r.generator.as_str(), r.story.as_str()), (SCHEMA_VERSION, "g", "story/"));
+        assert!(r.edges.is_empty() && r.clusters.is_empty() && r.disputes.is_empty());
+        assert!(r.derivations.is_empty() && r.diagnostics.is_empty());
+    }
 
     #[test]
     fn feature_map_serialises_like_a_btree_map() {

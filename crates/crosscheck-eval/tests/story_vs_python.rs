@@ -72,18 +72,8 @@ struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     fn new(arts: &'a BTreeMap<String, Vec<u8>>) -> Self {
-        let report = Report {
-            schema_version: crosscheck_core::SCHEMA_VERSION.to_string(),
-            generator: "crosscheck-eval test".to_string(),
-            story: "seeds".to_string(),
-            articles: arts.iter().map(|(k, v)| article(k, v.len())).collect(),
-            claims: Vec::new(),
-            edges: Vec::new(),
-            clusters: Vec::new(),
-            disputes: Vec::new(),
-            derivations: Vec::new(),
-            diagnostics: Vec::new(),
-        };
+        let articles = arts.iter().map(|(k, v)| article(k, v.len())).collect();
+        let report = Report::new("crosscheck-eval test", "seeds", articles, Vec::new());
         Builder { arts, report }
     }
 

@@ -21,7 +21,7 @@ use std::path::Path;
 
 mod semantic;
 
-use crosscheck_core::{ArticleId, Diagnostic, Report, SCHEMA_VERSION};
+use crosscheck_core::{ArticleId, Diagnostic, Report};
 use crosscheck_extract::ExtractOptions;
 use crosscheck_graph::{GraphOptions, ScoredPair};
 use crosscheck_match::Prepared;
@@ -86,18 +86,9 @@ pub fn extract_story(story: &Story, opts: &Options) -> Report {
         claims.extend(c);
         diagnostics.extend(d);
     }
-    Report {
-        schema_version: SCHEMA_VERSION.to_string(),
-        generator: format!("crosscheck {}", env!("CARGO_PKG_VERSION")),
-        story: story.path.clone(),
-        articles: documents.iter().map(|d| d.article.clone()).collect(),
-        claims,
-        edges: Vec::new(),
-        clusters: Vec::new(),
-        disputes: Vec::new(),
-        derivations: Vec::new(),
-        diagnostics,
-    }
+    let generator = format!("crosscheck {}", env!("CARGO_PKG_VERSION"));
+    let articles = documents.iter().map(|d| d.article.clone()).collect();
+    Report { diagnostics, ..Report::new(generator, story.path.clone(), articles, claims) }
 }
 
 /// Reads a story and runs every stage: claims, matches, graph.

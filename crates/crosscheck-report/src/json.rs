@@ -139,36 +139,14 @@ mod tests {
             rule: format!("rule {i}\n  indented"),
         };
         for n in [0, 1, 2, 255, 256, 257, BATCH_ELEMENTS + 3] {
-            let report = Report {
-                schema_version: crosscheck_core::SCHEMA_VERSION.to_string(),
-                generator: "test".into(),
-                story: "s".into(),
-                articles: Vec::new(),
-                claims: Vec::new(),
-                edges: (0..n).map(edge).collect(),
-                clusters: Vec::new(),
-                disputes: Vec::new(),
-                derivations: Vec::new(),
-                diagnostics: Vec::new(),
-            };
+            let report = Report { edges: (0..n).map(edge).collect(), ..Report::new("test", "s", Vec::new(), Vec::new()) };
             assert_eq!(written(&report), Some(render(&report)), "{n} edges");
         }
     }
 
     #[test]
     fn streamed_json_equals_rendered_json() {
-        let report = Report {
-            schema_version: crosscheck_core::SCHEMA_VERSION.to_string(),
-            generator: "test".into(),
-            story: "s".into(),
-            articles: Vec::new(),
-            claims: Vec::new(),
-            edges: Vec::new(),
-            clusters: Vec::new(),
-            disputes: Vec::new(),
-            derivations: Vec::new(),
-            diagnostics: Vec::new(),
-        };
+        let report = Report::new("test", "s", Vec::new(), Vec::new());
         let mut out = Vec::new();
         assert!(write(&report, &mut out).is_ok());
         assert_eq!(String::from_utf8(out).ok(), Some(render(&report)));

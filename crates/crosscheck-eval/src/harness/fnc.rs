@@ -136,18 +136,7 @@ fn story_outcome(
             stance_of.insert(id, r.stance);
         }
     }
-    let report = Report {
-        schema_version: crosscheck_core::SCHEMA_VERSION.to_string(),
-        generator: "crosscheck-eval harness".to_string(),
-        story: format!("fnc-1/{}", g.headline),
-        articles,
-        claims,
-        edges: Vec::new(),
-        clusters: Vec::new(),
-        disputes: Vec::new(),
-        derivations: Vec::new(),
-        diagnostics: Vec::new(),
-    };
+    let report = Report::new("crosscheck-eval harness", format!("fnc-1/{}", g.headline), articles, claims);
     let analysis = crosscheck_pipeline::analyse(&report, &opts.pipeline)?;
     let article_of: HashMap<&str, &str> = report.claims.iter().map(|c| (c.id.0.as_str(), c.article.0.as_str())).collect();
     let stances: Vec<HashSet<Stance>> = analysis
