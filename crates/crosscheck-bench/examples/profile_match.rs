@@ -36,10 +36,7 @@ fn main() {
         let cands = crosscheck_match::candidates_with(&prepared, &article_of, &opts.matching);
         let pairs = crosscheck_pipeline::score_candidates(&model, &prepared, &cands, &opts.matching);
         drop(prepared);
-        let (t, c) = (Instant::now(), cpu_seconds());
-        let analysis = crosscheck_graph::analyse(&report.articles, &report.claims, &pairs, &opts.graph);
-        let cpu = cpu_seconds() - c;
-        let wall = t.elapsed().as_secs_f64();
+        let (analysis, cpu, wall) = timed(|| crosscheck_graph::analyse(&report.articles, &report.claims, &pairs, &opts.graph));
         println!(
             "graph: {} claims, {} pairs, {} clusters: {:.2} CPU s, {:.2} wall s",
             report.claims.len(),
@@ -75,31 +72,33 @@ fn main() {
         c2 - c1
     );
     if what == "features" || what == "both" {
-        let (t, c) = (Instant::now(), cpu_seconds());
-        let mut sum = 0.0;
-        for &(a, b) in pairs {
-            sum += crosscheck_match::features(&prepared[a], &prepared[b]).values.iter().sum::<f64>();
-        }
-        let cpu = cpu_seconds() - c;
-        println!(
-            "features: {:.2} CPU s, {:.2} wall s, {:.2} µs/pair (CPU)  checksum {sum:.6}",
-            cpu,
-            t.elapsed().as_secs_f64(),
-            cpu * 1e6 / pairs.len().max(1) as f64
-        );
+        let (sum, cpu, wall) = timed(|| {
+            let mut sum = 0.0;
+            for &(a, b) in pairs {
+                sum += crosscheck_match::features(&prepared[a], &prepared[b]).values.iter().sum::<f64>();
+            }
+            sum
+        });
+        print_per_pair("features:", cpu, wall, pairs.len(), &format!("checksum {sum:.6}"));
     }
     if what == "decide" || what == "both" {
-        let (t, c) = (Instant::now(), cpu_seconds());
-        let mut matched = 0usize;
-        for &(a, b) in pairs {
-            matched += usize::from(crosscheck_match::decide_with(&model, &opts.matching, &prepared[a], &prepared[b]).kind.is_some());
-        }
-        let cpu = cpu_seconds() - c;
-        println!(
-            "decide:   {:.2} CPU s, {:.2} wall s, {:.2} µs/pair (CPU)  matched {matched}",
-            cpu,
-            t.elapsed().as_secs_f64(),
-            cpu * 1e6 / pairs.len().max(1) as f64
-        );
+        let (matched, cpu, wall) = timed(|| {
+            let decide = |&(a, b): &(usize, usize)| crosscheck_match::decide_with(&model, &opts.matching, &prepared[a], &prepared[b]);
+            pairs.iter().filter(|p| decide(p).kind.is_some()).count()
+        });
+        print_per_pair("decide:  ", cpu, wall, pairs.len(), &format!("matched {matched}"));
     }
+}
+
+/// The value of `work` with the CPU seconds and wall seconds it took.
+fn timed<T>(work: impl FnOnce() -> T) -> (T, f64, f64) {
+    let (t, c) = (Instant::now(), cpu_seconds());
+    let value = work();
+    let cpu = cpu_seconds() - c;
+    (value, cpu, t.elapsed().as_secs_f64())
+}
+
+/// One timing line: CPU and wall seconds, CPU µs per pair, then `tail`.
+fn print_per_pair(label: &str, cpu: f64, wall: f64, pairs: usize, tail: &str) {
+    println!("{label} {cpu:.2} CPU s, {wall:.2} wall s, {:.2} µs/pair (CPU)  {tail}", cpu * 1e6 / pairs.max(1) as f64);
 }
