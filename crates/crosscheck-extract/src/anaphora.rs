@@ -24,7 +24,7 @@ use crosscheck_normalize::entities::alias_key;
 use crate::memo::role as parse_role;
 
 use crate::lexicon::{tag, with_lower};
-use crate::words::{strip_possessive, words, Word};
+use crate::words::{strip_possessive, Tagged, Word};
 
 /// A role phrase found in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,11 +56,15 @@ pub(crate) const OFFICE_HEADS: &[&str] = &[
 
 /// Finds the definite role phrases of `sentence`.
 pub fn role_phrases(sentence: &str) -> Vec<RolePhrase> {
-    let ws = words(sentence);
+    role_phrases_tagged(sentence, &Tagged::new(sentence))
+}
+
+/// [`role_phrases`] of a sentence already cut into words.
+pub fn role_phrases_tagged(sentence: &str, tg: &Tagged<'_>) -> Vec<RolePhrase> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < ws.len() {
-        match phrase_at(sentence, &ws, i) {
+    while i < tg.words.len() {
+        match phrase_at(sentence, tg, i) {
             Some((phrase, next)) => {
                 out.push(phrase);
                 i = next;
@@ -72,19 +76,20 @@ pub fn role_phrases(sentence: &str) -> Vec<RolePhrase> {
 }
 
 /// The role phrase starting at word `i`, and the index of the word after it.
-fn phrase_at(sentence: &str, ws: &[Word<'_>], i: usize) -> Option<(RolePhrase, usize)> {
+fn phrase_at(sentence: &str, tg: &Tagged<'_>, i: usize) -> Option<(RolePhrase, usize)> {
+    let ws = &tg.words[..];
     let first = &ws[i];
     // "Russia's president": the possessive country is part of the office.
     let country_possessive = first.is_possessive() && alias_key(strip_possessive(first.text)).is_some();
     let office_start = if country_possessive {
         i
-    } else if first.tags() & tag::DETERMINER != 0 {
+    } else if tg.full[i] & tag::DETERMINER != 0 {
         i + 1
     } else {
         return None;
     };
     let mut end = if country_possessive { i + 1 } else { office_start };
-    while end < ws.len() && is_office_word(&ws[end]) && plain_gap(sentence, &ws[end - 1], &ws[end]) {
+    while end < ws.len() && is_office_word(&ws[end], tg.bare[end]) && plain_gap(sentence, &ws[end - 1], &ws[end]) {
         end += 1;
         if ws[end - 1].is_possessive() {
             break;
@@ -94,7 +99,7 @@ fn phrase_at(sentence: &str, ws: &[Word<'_>], i: usize) -> Option<(RolePhrase, u
     if end <= office_start || (country_possessive && end == i + 1) {
         return None;
     }
-    if last.bare_tags() & tag::OFFICE_HEAD == 0 {
+    if tg.bare[end - 1] & tag::OFFICE_HEAD == 0 {
         return None;
     }
     let head = last.bare_lower();
@@ -118,8 +123,8 @@ fn phrase_at(sentence: &str, ws: &[Word<'_>], i: usize) -> Option<(RolePhrase, u
     Some((RolePhrase { range: first.range.start..head_end, office, role, country }, end))
 }
 
-fn is_office_word(w: &Word<'_>) -> bool {
-    let t = w.bare_tags();
+/// `t` holds the word's bare tags.
+fn is_office_word(w: &Word<'_>, t: u32) -> bool {
     t & (tag::TITLE | tag::FORMER) == tag::TITLE
         || t & (tag::COUNTERPART | tag::DEMONYM | tag::ROLE_DEMONYM) != 0
         || with_lower(strip_possessive(w.text), names_country)

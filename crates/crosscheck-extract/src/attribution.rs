@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use crate::lexicon::tag;
-use crate::words::{words, Word};
+use crate::words::{Tagged, Word};
 
 /// A speaker found next to a cue, before names are resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,35 +72,40 @@ fn inside(quotes: &[Range<usize>], r: &Range<usize>) -> bool {
 
 /// Finds the attribution of a claim unit, given the quoted ranges of the text.
 pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Found> {
-    let ws = words(text);
+    find_tagged(text, &Tagged::new(text), quotes)
+}
+
+/// [`find`] in a text already cut into words.
+pub fn find_tagged(text: &str, tg: &Tagged<'_>, quotes: &[Range<usize>]) -> Option<Found> {
+    let ws = &tg.words[..];
     for (i, w) in ws.iter().enumerate() {
         if inside(quotes, &w.range) {
             continue;
         }
-        let t = w.tags();
+        let t = tg.full[i];
         let found = if t & tag::ACCORDING != 0 && ws.get(i + 1).is_some_and(|n| n.text == "to") {
-            speaker_after(text, &ws, i + 2, quotes).map(|f| Found { cue: "according to".into(), ..f })
+            speaker_after(text, tg, i + 2, quotes).map(|f| Found { cue: "according to".into(), ..f })
         } else if t & tag::QUOTED != 0 {
-            quoted_as(text, &ws, i, quotes)
+            quoted_as(text, tg, i, quotes)
         } else if t & tag::SPEECH_VERB != 0 && !w.is_capitalised() {
             let lower = w.text.to_lowercase();
             // "X, a spokesman for Y, said": after an insertion the verb's
             // subject opens the clause.
             let after_insertion = i > 0 && text[ws[i - 1].range.end..w.range.start].contains(',');
-            let before = if lower.ends_with("ing") || coordinated(&ws, i) || after_insertion {
-                subject(text, &ws, i, quotes)
+            let before = if lower.ends_with("ing") || coordinated(ws, i) || after_insertion {
+                subject(text, tg, i, quotes)
             } else {
-                speaker_before(text, &ws, i, quotes)
+                speaker_before(text, tg, i, quotes)
             };
             let after = || {
-                (t & tag::INVERTING != 0).then(|| speaker_after(text, &ws, i + 1, quotes)).flatten()
+                (t & tag::INVERTING != 0).then(|| speaker_after(text, tg, i + 1, quotes)).flatten()
             };
             before.or_else(after).map(|f| Found { cue: lower.clone(), ..f })
         } else {
             None
         };
         if let Some(f) = found {
-            return Some(relayed(text, quotes, &ws, i, f));
+            return Some(relayed(text, quotes, ws, i, f));
         }
     }
     None
@@ -136,14 +141,15 @@ fn coordinated(ws: &[Word<'_>], i: usize) -> bool {
 /// the first capitalised name before the cue that is not a possessive, a
 /// bare title, a place or a function word ("Earlier on Wednesday, Trump's
 /// Defense Secretary, Pete Hegseth, delivered …, saying" → Pete Hegseth).
-fn subject(text: &str, ws: &[Word<'_>], cue: usize, quotes: &[Range<usize>]) -> Option<Found> {
+fn subject(text: &str, tg: &Tagged<'_>, cue: usize, quotes: &[Range<usize>]) -> Option<Found> {
+    let ws = &tg.words[..];
     let mut i = 0;
     while i < cue {
         let w = &ws[i];
         let skip = inside(quotes, &w.range)
             || !w.is_capitalised()
             || w.is_possessive()
-            || w.bare_tags() & (tag::NOT_NAME | tag::PLACE) != 0;
+            || tg.bare[i] & (tag::NOT_NAME | tag::PLACE) != 0;
         if skip {
             i += 1;
             continue;
@@ -152,9 +158,9 @@ fn subject(text: &str, ws: &[Word<'_>], cue: usize, quotes: &[Range<usize>]) -> 
         while end + 1 < cue && ws[end + 1].is_capitalised() && only_spaces(text, &ws[end], &ws[end + 1]) {
             end += 1;
         }
-        let all_titles = ws[i..=end].iter().all(|w| w.bare_tags() & (tag::TITLE | tag::DEMONYM) != 0);
+        let all_titles = tg.bare[i..=end].iter().all(|t| t & (tag::TITLE | tag::DEMONYM) != 0);
         if !all_titles && !ws[end].is_possessive() {
-            return phrase(text, ws, i, end);
+            return phrase(text, tg, i, end);
         }
         i = end + 1;
     }
@@ -162,14 +168,14 @@ fn subject(text: &str, ws: &[Word<'_>], cue: usize, quotes: &[Range<usize>]) -> 
 }
 
 /// "TASS quoted Trump as saying": speaker Trump, via TASS.
-fn quoted_as(text: &str, ws: &[Word<'_>], i: usize, quotes: &[Range<usize>]) -> Option<Found> {
-    let speaker = speaker_after(text, ws, i + 1, quotes)?;
-    let via = speaker_before(text, ws, i, quotes).map(|f| f.speaker);
+fn quoted_as(text: &str, tg: &Tagged<'_>, i: usize, quotes: &[Range<usize>]) -> Option<Found> {
+    let speaker = speaker_after(text, tg, i + 1, quotes)?;
+    let via = speaker_before(text, tg, i, quotes).map(|f| f.speaker);
     Some(Found { cue: "quoted".into(), via, ..speaker })
 }
 
-fn is_speakerish(w: &Word<'_>) -> bool {
-    w.is_capitalised() || w.bare_tags() & (tag::TITLE | tag::SPEAKER_WORD) != 0
+fn is_speakerish(tg: &Tagged<'_>, k: usize) -> bool {
+    tg.words[k].is_capitalised() || tg.bare[k] & (tag::TITLE | tag::SPEAKER_WORD) != 0
 }
 
 fn only_spaces(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
@@ -177,51 +183,53 @@ fn only_spaces(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
 }
 
 /// The phrase ending just before word `verb` (skipping "also", "has" …).
-fn speaker_before(text: &str, ws: &[Word<'_>], verb: usize, quotes: &[Range<usize>]) -> Option<Found> {
+fn speaker_before(text: &str, tg: &Tagged<'_>, verb: usize, quotes: &[Range<usize>]) -> Option<Found> {
+    let ws = &tg.words[..];
     let mut end = verb;
-    while end > 0 && ws[end - 1].tags() & tag::BETWEEN != 0 && only_spaces(text, &ws[end - 1], &ws[end]) {
+    while end > 0 && tg.full[end - 1] & tag::BETWEEN != 0 && only_spaces(text, &ws[end - 1], &ws[end]) {
         end -= 1;
     }
     let last = end.checked_sub(1)?;
     if inside(quotes, &ws[last].range) || !only_spaces(text, &ws[last], &ws[end.min(ws.len() - 1)]) && end < verb {
         return None;
     }
-    if ws[last].tags() & (tag::SPEAKER_PRONOUN | tag::WHO) != 0 {
+    if tg.full[last] & (tag::SPEAKER_PRONOUN | tag::WHO) != 0 {
         return Some(pronoun(ws, last));
     }
     let mut start = last;
-    while start > 0 && is_speakerish(&ws[start - 1]) && only_spaces(text, &ws[start - 1], &ws[start]) {
+    while start > 0 && is_speakerish(tg, start - 1) && only_spaces(text, &ws[start - 1], &ws[start]) {
         start -= 1;
     }
     // "James Waterhouse in Kyiv observed": the speaker stands before the place.
-    let is_place = ws[start..=last].iter().all(|w| w.bare_tags() & tag::PLACE != 0);
+    let is_place = tg.bare[start..=last].iter().all(|t| t & tag::PLACE != 0);
     if is_place && start >= 2 && matches!(ws[start - 1].text, "in" | "at" | "from") {
         let end = start - 2;
         let mut s2 = end;
-        while s2 > 0 && is_speakerish(&ws[s2 - 1]) && only_spaces(text, &ws[s2 - 1], &ws[s2]) {
+        while s2 > 0 && is_speakerish(tg, s2 - 1) && only_spaces(text, &ws[s2 - 1], &ws[s2]) {
             s2 -= 1;
         }
-        if let Some(f) = phrase(text, ws, s2, end) {
+        if let Some(f) = phrase(text, tg, s2, end) {
             return Some(f);
         }
     }
-    phrase(text, ws, start, last)
+    phrase(text, tg, start, last)
 }
 
 /// The phrase starting at word `from` ("said Farhan Haq, deputy …").
-fn speaker_after(text: &str, ws: &[Word<'_>], from: usize, quotes: &[Range<usize>]) -> Option<Found> {
+fn speaker_after(text: &str, tg: &Tagged<'_>, from: usize, quotes: &[Range<usize>]) -> Option<Found> {
+    let ws = &tg.words[..];
     let first = ws.get(from)?;
-    if inside(quotes, &first.range) || !(is_speakerish(first) || first.text == "him" || first.text == "her") {
+    if inside(quotes, &first.range) || !(is_speakerish(tg, from) || first.text == "him" || first.text == "her") {
         return None;
     }
-    if first.tags() & tag::SPEAKER_PRONOUN != 0 || matches!(first.text, "him" | "her" | "them") {
+    if tg.full[from] & tag::SPEAKER_PRONOUN != 0 || matches!(first.text, "him" | "her" | "them") {
         return Some(pronoun(ws, from));
     }
     let mut end = from;
-    while end + 1 < ws.len() && is_speakerish(&ws[end + 1]) && only_spaces(text, &ws[end], &ws[end + 1]) {
+    while end + 1 < ws.len() && is_speakerish(tg, end + 1) && only_spaces(text, &ws[end], &ws[end + 1]) {
         end += 1;
     }
-    phrase(text, ws, from, end)
+    phrase(text, tg, from, end)
 }
 
 fn pronoun(ws: &[Word<'_>], i: usize) -> Found {
@@ -229,21 +237,21 @@ fn pronoun(ws: &[Word<'_>], i: usize) -> Found {
 }
 
 /// A speaker phrase must name someone: a capitalised word or a title.
-fn phrase(text: &str, ws: &[Word<'_>], start: usize, end: usize) -> Option<Found> {
+fn phrase(text: &str, tg: &Tagged<'_>, start: usize, end: usize) -> Option<Found> {
+    let ws = &tg.words[..];
     // Drop trailing function words ("the Kremlin and" → "the Kremlin").
     let mut end = end;
-    while end > start && ws[end].bare_tags() & (tag::SPEAKER_WORD | tag::OFFICE) == tag::SPEAKER_WORD {
+    while end > start && tg.bare[end] & (tag::SPEAKER_WORD | tag::OFFICE) == tag::SPEAKER_WORD {
         end -= 1;
     }
     // Drop leading function words ("While Trump" → "Trump"), keeping articles.
     let mut start = start;
-    while start < end && ws[start].is_capitalised() && ws[start].bare_tags() & (tag::NOT_NAME | tag::ARTICLE) == tag::NOT_NAME {
+    while start < end && ws[start].is_capitalised() && tg.bare[start] & (tag::NOT_NAME | tag::ARTICLE) == tag::NOT_NAME {
         start += 1;
     }
-    let span = &ws[start..=end];
-    let names_someone = span.iter().any(|w| {
-        let t = w.bare_tags();
-        (w.is_capitalised() && t & tag::NOT_NAME == 0) || t & tag::TITLE != 0
+    let names_someone = (start..=end).any(|k| {
+        let t = tg.bare[k];
+        (ws[k].is_capitalised() && t & tag::NOT_NAME == 0) || t & tag::TITLE != 0
     });
     if !names_someone {
         return None;

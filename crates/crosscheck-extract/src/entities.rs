@@ -13,8 +13,8 @@ use std::ops::Range;
 
 use crosscheck_core::EntityKind;
 
-use crate::lexicon::{tag, tags_of_lower, with_lower};
-use crate::words::{strip_possessive, words, Word};
+use crate::lexicon::tag;
+use crate::words::{strip_possessive, Tagged, Word};
 
 /// An entity found in a sentence, before it is turned into a core `Entity`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,38 +59,6 @@ impl People {
     }
 }
 
-/// Set in a word's flags (beside the [`tag`] bits) when it is a title word.
-const TITLE_WORD: u32 = 1 << 31;
-
-/// The flags of each word of a sentence: the [`tag`]s of its bare lower-cased
-/// form, and [`TITLE_WORD`].
-fn word_flags(ws: &[Word<'_>]) -> Vec<u32> {
-    ws.iter()
-        .map(|w| {
-            let t = w.bare_tags();
-            if is_title_word(w, t) {
-                t | TITLE_WORD
-            } else {
-                t
-            }
-        })
-        .collect()
-}
-
-/// A title, a demonym, a hyphenation of titles, or a capitalised place;
-/// `t` holds the word's bare [`tag`]s.
-fn is_title_word(w: &Word<'_>, t: u32) -> bool {
-    t & (tag::TITLE | tag::DEMONYM | tag::ROLE_DEMONYM) != 0
-        || (w.is_capitalised() && t & tag::PLACE != 0)
-        || hyphenated_title(w)
-}
-
-/// "Secretary-General": every hyphenated part is a title word.
-fn hyphenated_title(w: &Word<'_>) -> bool {
-    let bare = strip_possessive(w.text);
-    bare.contains('-') && with_lower(bare, |l| l.split('-').all(|p| tags_of_lower(p) & tag::TITLE != 0))
-}
-
 fn is_connector(w: &Word<'_>) -> bool {
     matches!(w.text, "of" | "for" | "the" | "The" | "de" | "van" | "von" | "bin" | "al" | "la" | "le" | "du" | "and")
 }
@@ -106,8 +74,13 @@ fn starts_name(w: &Word<'_>, t: u32) -> bool {
 
 /// Finds the entities of one sentence.
 pub fn mentions(sentence: &str, people: &People) -> Vec<Mention> {
-    let ws = words(sentence);
-    let flags = word_flags(&ws);
+    mentions_tagged(sentence, &Tagged::new(sentence), people)
+}
+
+/// [`mentions`] of a sentence already cut into words.
+pub fn mentions_tagged(sentence: &str, tagged: &Tagged<'_>, people: &People) -> Vec<Mention> {
+    let ws = &tagged.words;
+    let flags = &tagged.bare;
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
@@ -115,8 +88,8 @@ pub fn mentions(sentence: &str, people: &People) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        let end = run_end(sentence, &ws, i);
-        if let Some(m) = mention_from_run(sentence, &ws, &flags, i, end, people) {
+        let end = run_end(sentence, ws, i);
+        if let Some(m) = mention_from_run(sentence, ws, flags, i, end, people) {
             out.push(m);
         }
         i = end;
@@ -156,7 +129,7 @@ fn mention_from_run(
 ) -> Option<Mention> {
     let run = &ws[start..end];
     let run_flags = &flags[start..end];
-    let title_or_connector = |k: usize| run_flags[k] & TITLE_WORD != 0 || is_connector(&run[k]);
+    let title_or_connector = |k: usize| run_flags[k] & tag::TITLE_WORD != 0 || is_connector(&run[k]);
     let all_title = (0..run.len()).all(title_or_connector);
     // Organisation names end in their organisation word ("Patriots Party").
     let org_like = run_flags.last().is_some_and(|t| t & tag::ORG != 0);
@@ -195,7 +168,7 @@ fn mention_from_run(
 /// to the role.
 fn extend_role_back(sentence: &str, ws: &[Word<'_>], flags: &[u32], start: usize) -> usize {
     let mut s = start;
-    while s > 0 && adjacent(sentence, &ws[s - 1], &ws[s]) && flags[s - 1] & TITLE_WORD != 0 && !is_connector(&ws[s - 1]) {
+    while s > 0 && adjacent(sentence, &ws[s - 1], &ws[s]) && flags[s - 1] & tag::TITLE_WORD != 0 && !is_connector(&ws[s - 1]) {
         s -= 1;
     }
     s

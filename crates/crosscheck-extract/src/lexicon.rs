@@ -161,6 +161,10 @@ pub mod tag {
     pub const FORMER: u32 = 1 << 21;
     /// "counterpart".
     pub const COUNTERPART: u32 = 1 << 22;
+    /// Not a list: set by [`crate::words::Tagged`] on a word that may stand
+    /// in a person's title (a title word, a demonym, a hyphenation of
+    /// titles, a capitalised place).
+    pub const TITLE_WORD: u32 = 1 << 31;
 }
 
 /// Every listed word with its [`tag`] flags.

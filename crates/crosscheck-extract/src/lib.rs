@@ -35,6 +35,7 @@ mod memo;
 pub mod units;
 pub mod words;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -48,6 +49,7 @@ use crosscheck_text::{BlockKind, Document};
 
 pub use anaphora::StoryOffices;
 use entities::{Mention, People};
+use words::Tagged;
 
 /// Limits for extraction.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -316,8 +318,8 @@ impl Reader<'_> {
     /// The role phrases of `text` that stand for a person, outside the
     /// people named in `mentions` (a country inside the phrase, "the U.S.
     /// president", is fine): (range in `text`, full name).
-    fn resolve_role_phrases(&self, text: &str, mentions: &[Mention]) -> Vec<(Range<usize>, String)> {
-        anaphora::role_phrases(text)
+    fn resolve_role_phrases(&self, text: &str, tagged: &Tagged<'_>, mentions: &[Mention]) -> Vec<(Range<usize>, String)> {
+        anaphora::role_phrases_tagged(text, tagged)
             .into_iter()
             .filter(|p| {
                 !mentions.iter().any(|m| m.kind == EntityKind::Person && m.range.start < p.range.end && p.range.start < m.range.end)
@@ -336,10 +338,11 @@ impl Reader<'_> {
     fn role_entities(
         &self,
         text: &str,
+        tagged: &Tagged<'_>,
         mentions: &[Mention],
         to_span: impl Fn(Range<usize>) -> crosscheck_core::Span,
     ) -> (Vec<Entity>, Option<String>) {
-        let resolved = self.resolve_role_phrases(text, mentions);
+        let resolved = self.resolve_role_phrases(text, tagged, mentions);
         if resolved.is_empty() {
             return (Vec::new(), None);
         }
@@ -372,20 +375,33 @@ impl Reader<'_> {
             let (quotes, still_open) = attribution::quoted_ranges(text, open_quote);
             let unit_ranges = if kind == ClaimKind::Body { units::units(text) } else { vec![0..text.len()] };
             let in_run = open_quote || still_open;
-            let attrs = self.unit_attributions(text, sentence.start, &quotes, &unit_ranges, in_run);
+            // The sentence is cut into words once; its units take their share.
+            let tagged = Tagged::new(text);
+            let units: Vec<(Range<usize>, Cow<'_, Tagged<'_>>)> = unit_ranges
+                .into_iter()
+                .map(|u| {
+                    let t = if u == (0..text.len()) {
+                        Cow::Borrowed(&tagged)
+                    } else {
+                        Cow::Owned(tagged.slice(&u).unwrap_or_else(|| Tagged::new(&text[u.clone()])))
+                    };
+                    (u, t)
+                })
+                .collect();
+            let attrs = self.unit_attributions(text, &tagged, sentence.start, &quotes, &units, in_run);
             let mut run_attr = None;
-            for (unit, (attr, own)) in unit_ranges.iter().zip(attrs) {
+            for ((unit, unit_tagged), (attr, own)) in units.iter().zip(attrs) {
                 let abs = sentence.start + unit.start..sentence.start + unit.end;
                 let unit_quotes = clip(&quotes, unit);
                 if own && in_run && run_attr.is_none() {
                     run_attr = attr.clone();
                 }
                 let unattributed = attr.is_none();
-                if self.push_claim(abs, kind, paragraph, attr, &unit_quotes) && unattributed && in_run {
+                if self.push_claim(abs, kind, paragraph, attr, &unit_quotes, unit_tagged) && unattributed && in_run {
                     self.run.push(self.claims.len() - 1);
                 }
             }
-            self.note_subject(text, &quotes);
+            self.note_subject(text, &tagged, &quotes);
             if in_run {
                 self.run_attr = self.run_attr.take().or(run_attr);
             }
@@ -405,19 +421,20 @@ impl Reader<'_> {
     fn unit_attributions(
         &mut self,
         text: &str,
+        tagged: &Tagged<'_>,
         base: usize,
         quotes: &[Range<usize>],
-        units: &[Range<usize>],
+        units: &[(Range<usize>, Cow<'_, Tagged<'_>>)],
         in_run: bool,
     ) -> Vec<(Option<Attribution>, bool)> {
         let mut own: Vec<Option<(Attribution, bool)>> = Vec::new();
-        for unit in units {
+        for (unit, unit_tagged) in units {
             let unit_quotes = clip(quotes, unit);
             let context = tail(&text[..unit.start], MAX_CONTEXT_BYTES);
-            own.push(self.attribution_in(&text[unit.clone()], base + unit.start, &unit_quotes, context));
+            own.push(self.attribution_in(&text[unit.clone()], unit_tagged, base + unit.start, &unit_quotes, context));
         }
         let participle = (units.len() > 1)
-            .then(|| self.attribution_in(text, base, quotes, ""))
+            .then(|| self.attribution_in(text, tagged, base, quotes, ""))
             .flatten()
             .filter(|(a, _)| a.cue.ends_with("ing"))
             .map(|(a, _)| a);
@@ -425,7 +442,7 @@ impl Reader<'_> {
         let trailing_first = first.and_then(|i| own[i].as_ref().filter(|(_, t)| *t).map(|(a, _)| a.clone()));
         let mut carried: Option<Attribution> = None;
         let mut out = Vec::new();
-        for (k, unit) in units.iter().enumerate() {
+        for (k, (unit, _)) in units.iter().enumerate() {
             let entry = match &own[k] {
                 Some((a, _)) => {
                     carried = Some(a.clone());
@@ -467,8 +484,8 @@ impl Reader<'_> {
 
     /// Remembers the first person named outside quotation marks: the most
     /// recent candidate for a following "he" or "she".
-    fn note_subject(&mut self, text: &str, quotes: &[Range<usize>]) {
-        let found = entities::mentions(text, &self.people)
+    fn note_subject(&mut self, text: &str, tagged: &Tagged<'_>, quotes: &[Range<usize>]) {
+        let found = entities::mentions_tagged(text, tagged, &self.people)
             .into_iter()
             .find(|m| m.kind == EntityKind::Person && !quotes.iter().any(|q| q.start <= m.range.start && m.range.end <= q.end));
         if let Some(m) = found {
@@ -488,11 +505,12 @@ impl Reader<'_> {
     fn attribution_in(
         &mut self,
         text: &str,
+        tagged: &Tagged<'_>,
         base: usize,
         quotes: &[Range<usize>],
         context: &str,
     ) -> Option<(Attribution, bool)> {
-        let found = attribution::find(text, quotes)?;
+        let found = attribution::find_tagged(text, tagged, quotes)?;
         let speaker = if found.speaker == "who" {
             self.relative_antecedent(context)?
         } else if found.pronoun {
@@ -581,6 +599,7 @@ impl Reader<'_> {
         paragraph: usize,
         attribution: Option<Attribution>,
         quotes: &[Range<usize>],
+        tagged: &Tagged<'_>,
     ) -> bool {
         let text = &self.doc.text[range.clone()];
         if text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() < MIN_CLAIM_WORDS {
@@ -588,7 +607,7 @@ impl Reader<'_> {
         }
         let doc = self.doc;
         let to_span = |r: Range<usize>| doc.span(range.start + r.start..range.start + r.end);
-        let mentions = entities::mentions(text, &self.people);
+        let mentions = entities::mentions_tagged(text, tagged, &self.people);
         for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
             let full = self.people.complete(&m.name).to_string();
             if let Some(role) = &m.role {
@@ -609,7 +628,7 @@ impl Reader<'_> {
             }
         }
         let mut entities: Vec<Entity> = mentions.iter().map(|m| entity(m, to_span, &self.people)).collect();
-        let (by_role, resolved_text) = self.role_entities(text, &mentions, to_span);
+        let (by_role, resolved_text) = self.role_entities(text, tagged, &mentions, to_span);
         entities.extend(by_role);
         let mode = match &attribution {
             None => AttributionMode::OutletStatement,
@@ -619,7 +638,7 @@ impl Reader<'_> {
         let found = find_quantities(text, &DateContext { published: doc.published() });
         // Durations are read without a publication date; an undated article's
         // quantities are that very reading.
-        let parts = duration_parts(text, doc.published().is_none().then_some(found.as_slice()));
+        let parts = duration_parts(text, &tagged.words, doc.published().is_none().then_some(found.as_slice()));
         let claim = Claim {
             id: ClaimId::new(&doc.article.id, self.claims.len() + 1),
             article: doc.article.id.clone(),
@@ -639,20 +658,21 @@ impl Reader<'_> {
         self.claims.push(claim);
         let parent = self.claims.len() - 1;
         for part in parts {
-            self.push_part(parent, range.start + part.start..range.start + part.end);
+            let part_tagged = tagged.slice(&part).unwrap_or_else(|| Tagged::new(&text[part.clone()]));
+            self.push_part(parent, range.start + part.start..range.start + part.end, &part_tagged);
         }
         true
     }
 
     /// A narrower claim cut out of claim `parent`: same attribution and
     /// paragraph, its own entities and quantities.
-    fn push_part(&mut self, parent: usize, range: Range<usize>) {
+    fn push_part(&mut self, parent: usize, range: Range<usize>, tagged: &Tagged<'_>) {
         let doc = self.doc;
         let text = &doc.text[range.clone()];
         let to_span = |r: Range<usize>| doc.span(range.start + r.start..range.start + r.end);
-        let mentions = entities::mentions(text, &self.people);
+        let mentions = entities::mentions_tagged(text, tagged, &self.people);
         let mut entities: Vec<Entity> = mentions.iter().map(|m| entity(m, to_span, &self.people)).collect();
-        let (by_role, resolved_text) = self.role_entities(text, &mentions, to_span);
+        let (by_role, resolved_text) = self.role_entities(text, tagged, &mentions, to_span);
         entities.extend(by_role);
         let p = &self.claims[parent];
         let claim = Claim {
@@ -691,8 +711,11 @@ const MAX_EVENT_DURATION_SECONDS: f64 = 86_400.0;
 /// duration with a couple of words either side, not crossing punctuation.
 /// `undated` is the normaliser's reading of `text` without a publication
 /// date, when the caller has it.
-fn duration_parts(text: &str, undated: Option<&[crosscheck_normalize::quantities::Found]>) -> Vec<Range<usize>> {
-    let ws = words::words(text);
+fn duration_parts(
+    text: &str,
+    ws: &[words::Word<'_>],
+    undated: Option<&[crosscheck_normalize::quantities::Found]>,
+) -> Vec<Range<usize>> {
     if ws.len() <= MAX_WORDS_AROUND_DURATION {
         return Vec::new();
     }
@@ -804,7 +827,7 @@ mod tests {
     fn duration_windows_of_a_long_sentence_are_cut_at_every_duration() {
         let unit = "officials held a 90-minute call with envoys and ";
         let text = format!("Ninety minutes passed as {}they talked for two hours", unit.repeat(40));
-        let parts: Vec<&str> = duration_parts(&text, None).into_iter().map(|r| &text[r]).collect();
+        let parts: Vec<&str> = duration_parts(&text, &words::words(&text), None).into_iter().map(|r| &text[r]).collect();
         assert_eq!(parts.len(), 42, "{parts:?}");
         assert_eq!(parts[0], "Ninety minutes passed");
         assert!(parts[1..41].iter().all(|p| *p == "held a 90-minute call"), "{parts:?}");

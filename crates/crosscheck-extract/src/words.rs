@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use crate::lexicon::{tag, tags_of_lower, with_lower};
+
 /// A word: letters, digits and inner apostrophes, dots, hyphens or `@`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word<'a> {
@@ -43,6 +45,71 @@ impl Word<'_> {
 /// The word without a trailing possessive.
 pub fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).or_else(|| w.strip_suffix('’')).unwrap_or(w)
+}
+
+/// The words of a text with their lexicon tags, computed once and shared by
+/// everything that reads the text (entities, attribution, role phrases).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tagged<'a> {
+    /// The words, as [`words`] cuts them.
+    pub words: Vec<Word<'a>>,
+    /// Each word's tags lower-cased without its possessive
+    /// ([`Word::bare_tags`]), with [`tag::TITLE_WORD`].
+    pub bare: Vec<u32>,
+    /// Each word's tags lower-cased as written ([`Word::tags`]).
+    pub full: Vec<u32>,
+}
+
+impl<'a> Tagged<'a> {
+    /// Cuts and tags `text`.
+    pub fn new(text: &'a str) -> Tagged<'a> {
+        let words = words(text);
+        let mut bare = Vec::with_capacity(words.len());
+        let mut full = Vec::with_capacity(words.len());
+        for w in &words {
+            let t = w.bare_tags();
+            full.push(if w.is_possessive() { w.tags() } else { t });
+            bare.push(if is_title_word(w, t) { t | tag::TITLE_WORD } else { t });
+        }
+        Tagged { words, bare, full }
+    }
+
+    /// What [`Tagged::new`] gives for the part `range` of the text, taken
+    /// from this whole: the words inside `range`, shifted to its start.
+    /// `None` when a word straddles an edge of `range` (cutting the text
+    /// there would cut the word differently).
+    pub fn slice(&self, range: &Range<usize>) -> Option<Tagged<'a>> {
+        let straddles = |at: usize| {
+            let k = self.words.partition_point(|w| w.range.start < at);
+            k > 0 && self.words[k - 1].range.end > at
+        };
+        if straddles(range.start) || straddles(range.end) {
+            return None;
+        }
+        let first = self.words.partition_point(|w| w.range.start < range.start);
+        let last = self.words.partition_point(|w| w.range.end <= range.end);
+        let (first, last) = (first.min(last), last);
+        let shift = |w: &Word<'a>| Word { text: w.text, range: w.range.start - range.start..w.range.end - range.start };
+        Some(Tagged {
+            words: self.words[first..last].iter().map(shift).collect(),
+            bare: self.bare[first..last].to_vec(),
+            full: self.full[first..last].to_vec(),
+        })
+    }
+}
+
+/// A title, a demonym, a hyphenation of titles, or a capitalised place;
+/// `t` holds the word's bare tags.
+fn is_title_word(w: &Word<'_>, t: u32) -> bool {
+    t & (tag::TITLE | tag::DEMONYM | tag::ROLE_DEMONYM) != 0
+        || (w.is_capitalised() && t & tag::PLACE != 0)
+        || hyphenated_title(w)
+}
+
+/// "Secretary-General": every hyphenated part is a title word.
+fn hyphenated_title(w: &Word<'_>) -> bool {
+    let bare = strip_possessive(w.text);
+    bare.contains('-') && with_lower(bare, |l| l.split('-').all(|p| tags_of_lower(p) & tag::TITLE != 0))
 }
 
 fn inner(c: char) -> bool {
@@ -98,5 +165,20 @@ mod tests {
         for word in words(t) {
             assert_eq!(&t[word.range.clone()], word.text);
         }
+    }
+
+    #[test]
+    fn a_slice_of_the_sentence_is_the_unit_cut_afresh() {
+        let t = "Russian President Vladimir Putin's U.S. envoy met 18,000 people, while the talks lasted 90 minutes.";
+        let whole = Tagged::new(t);
+        let at = t.find(", while").unwrap_or(0);
+        for r in [0..at, at + 2..t.len(), 0..t.len(), at..at + 2] {
+            assert_eq!(whole.slice(&r).as_ref(), Some(&Tagged::new(&t[r.clone()])), "{:?}", &t[r]);
+        }
+        // Cutting inside "18,000" or after "U.S" would cut the words differently.
+        let n = t.find("18,000").unwrap_or(0);
+        assert_eq!(whole.slice(&(0..n + 2)), None);
+        let u = t.find("U.S.").unwrap_or(0);
+        assert_eq!(whole.slice(&(u..u + 3)), None);
     }
 }
