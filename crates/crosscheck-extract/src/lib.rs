@@ -223,6 +223,7 @@ pub fn analyse_sentence(text: &str) -> Claim {
         via: f.via,
         mode: mode_of(text, &quotes),
     });
+    let (negated, hedged) = negated_hedged(text);
     Claim {
         id: ClaimId::new(&article, 1),
         article,
@@ -234,11 +235,38 @@ pub fn analyse_sentence(text: &str) -> Claim {
         attribution,
         entities: mentions.iter().map(|m| entity(m, |r| crosscheck_core::Span { start: r.start, end: r.end }, &people)).collect(),
         quantities: quantities(text, None, |r| crosscheck_core::Span { start: r.start, end: r.end }),
-        negated: has_any(text, lexicon::NEGATIONS, lexicon::tag::NEGATION),
-        hedged: has_any(text, lexicon::HEDGES, lexicon::tag::HEDGE),
+        negated,
+        hedged,
         paragraph: 0,
         part_of: None,
     }
+}
+
+/// Whether `text` negates and whether it hedges: [`has_any`] of
+/// [`lexicon::NEGATIONS`] and of [`lexicon::HEDGES`], in one pass over ASCII
+/// text.
+fn negated_hedged(text: &str) -> (bool, bool) {
+    use lexicon::tag::{HEDGE, NEGATION};
+    if !text.is_ascii() {
+        return (has_any(text, lexicon::NEGATIONS, NEGATION), has_any(text, lexicon::HEDGES, HEDGE));
+    }
+    let mut found = 0;
+    if text.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"n't")) {
+        for (list, flag) in [(lexicon::NEGATIONS, NEGATION), (lexicon::HEDGES, HEDGE)] {
+            if list.contains(&"n't") {
+                found |= flag;
+            }
+        }
+    }
+    for w in text.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+        if found == NEGATION | HEDGE {
+            break;
+        }
+        if !w.is_empty() {
+            found |= lexicon::tags_of(w) & (NEGATION | HEDGE);
+        }
+    }
+    (found & NEGATION != 0, found & HEDGE != 0)
 }
 
 /// True when a word of `text`, lower-cased, is in `list` (whose words carry
@@ -639,6 +667,7 @@ impl Reader<'_> {
         // Durations are read without a publication date; an undated article's
         // quantities are that very reading.
         let parts = duration_parts(text, &tagged.words, doc.published().is_none().then_some(found.as_slice()));
+        let (negated, hedged) = negated_hedged(text);
         let claim = Claim {
             id: ClaimId::new(&doc.article.id, self.claims.len() + 1),
             article: doc.article.id.clone(),
@@ -650,8 +679,8 @@ impl Reader<'_> {
             mode,
             entities,
             quantities: quantities_of(text, found, to_span),
-            negated: has_any(text, lexicon::NEGATIONS, lexicon::tag::NEGATION),
-            hedged: has_any(text, lexicon::HEDGES, lexicon::tag::HEDGE),
+            negated,
+            hedged,
             paragraph,
             part_of: None,
         };
@@ -675,6 +704,7 @@ impl Reader<'_> {
         let (by_role, resolved_text) = self.role_entities(text, tagged, &mentions, to_span);
         entities.extend(by_role);
         let p = &self.claims[parent];
+        let (negated, hedged) = negated_hedged(text);
         let claim = Claim {
             id: ClaimId::new(&doc.article.id, self.claims.len() + 1),
             article: doc.article.id.clone(),
@@ -686,8 +716,8 @@ impl Reader<'_> {
             mode: p.mode,
             entities,
             quantities: quantities(text, doc.published(), to_span),
-            negated: has_any(text, lexicon::NEGATIONS, lexicon::tag::NEGATION),
-            hedged: has_any(text, lexicon::HEDGES, lexicon::tag::HEDGE),
+            negated,
+            hedged,
             paragraph: p.paragraph,
             part_of: Some(p.id.clone()),
         };

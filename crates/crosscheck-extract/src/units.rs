@@ -36,7 +36,7 @@ pub fn units(text: &str) -> Vec<Range<usize>> {
     let text = flat.as_str();
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of previous unit, start of next)
     for (marker, keep) in MARKERS {
-        for (i, _) in text.match_indices(marker) {
+        for i in match_starts(text, marker) {
             let skip = if *keep { marker.find(|c: char| c.is_alphabetic()).unwrap_or(0) } else { marker.len() };
             cuts.push((i, i + skip));
         }
@@ -52,15 +52,15 @@ pub fn units(text: &str) -> Vec<Range<usize>> {
 
 fn participle_cuts(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for (i, _) in text.match_indices(", ") {
+    for i in match_starts(text, ", ") {
         let rest = &text[i + 2..];
-        let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+        let word = leading_letters(rest);
         let is_clause = word.len() >= 6
             && word.ends_with("ing")
             && word.chars().all(|c| c.is_lowercase())
-            && !NON_CLAUSE_ING.contains(&word.as_str());
+            && !NON_CLAUSE_ING.contains(&word);
         if is_clause {
-            let drops_verb = matches!(word.as_str(), "adding" | "saying" | "stressing" | "noting");
+            let drops_verb = matches!(word, "adding" | "saying" | "stressing" | "noting");
             let that = rest[word.len()..].starts_with(" that ");
             let skip = match (drops_verb, that) {
                 (true, true) => 2 + word.len() + 6,
@@ -78,7 +78,7 @@ fn participle_cuts(text: &str) -> Vec<(usize, usize)> {
 fn and_clause_cuts(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for marker in [", and ", ", with "] {
-        for (i, _) in text.match_indices(marker) {
+        for i in match_starts(text, marker) {
             let rest = &text[i + marker.len()..];
             let first = rest.split_whitespace().next().unwrap_or("");
             let subject = first.chars().next().is_some_and(char::is_uppercase)
@@ -108,38 +108,49 @@ const NOT_PAST_VERBS: &[&str] = &["need", "speed", "seed", "feed", "bed", "red",
 /// predicates, two facts. Cut before " and " when the next word is a
 /// past-tense verb.
 fn verb_coordination_cuts(text: &str) -> Vec<(usize, usize)> {
-    text.match_indices(" and ")
-        .filter(|(i, m)| {
-            let word: String = text[i + m.len()..].chars().take_while(|c| c.is_alphabetic()).collect();
-            let regular = word.len() >= 5 && word.ends_with("ed") && !NOT_PAST_VERBS.contains(&word.as_str());
-            word.chars().all(|c| c.is_lowercase()) && (regular || IRREGULAR_PAST.contains(&word.as_str()))
+    const AND: &str = " and ";
+    match_starts(text, AND)
+        .into_iter()
+        .filter(|i| {
+            let word = leading_letters(&text[i + AND.len()..]);
+            let regular = word.len() >= 5 && word.ends_with("ed") && !NOT_PAST_VERBS.contains(&word);
+            word.chars().all(|c| c.is_lowercase()) && (regular || IRREGULAR_PAST.contains(&word))
         })
-        .map(|(i, m)| (i, i + m.len()))
+        .map(|i| (i, i + AND.len()))
         .collect()
 }
 
 /// " while Putin …": a contrasting clause with its own subject.
 fn while_cuts(text: &str) -> Vec<(usize, usize)> {
-    text.match_indices(" while ")
-        .filter(|(i, _)| !text[..*i].ends_with(','))
-        .filter(|(i, m)| text[i + m.len()..].chars().next().is_some_and(char::is_uppercase))
-        .map(|(i, m)| (i, i + m.len()))
+    const WHILE: &str = " while ";
+    match_starts(text, WHILE)
+        .into_iter()
+        .filter(|i| !text[..*i].ends_with(','))
+        .filter(|i| text[i + WHILE.len()..].chars().next().is_some_and(char::is_uppercase))
+        .map(|i| (i, i + WHILE.len()))
         .collect()
 }
 
 /// Start offsets of the words of `text` (whitespace-separated tokens with a
 /// letter or digit), so that words in any range count in O(log n).
 fn word_starts(text: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for token in text.split_whitespace() {
-        let at = text[pos..].find(token).map_or(pos, |i| pos + i);
-        if token.chars().any(char::is_alphanumeric) {
-            out.push(at);
-        }
-        pos = at + token.len();
-    }
-    out
+    // Each token is a slice of `text`: its offset is where it starts.
+    let base = text.as_ptr() as usize;
+    text.split_whitespace()
+        .filter(|token| token.chars().any(char::is_alphanumeric))
+        .map(|token| token.as_ptr() as usize - base)
+        .collect()
+}
+
+/// Start offsets of the non-overlapping occurrences of `marker` in `text`.
+fn match_starts(text: &str, marker: &str) -> Vec<usize> {
+    text.match_indices(marker).map(|(i, _)| i).collect()
+}
+
+/// The letters `text` starts with.
+fn leading_letters(text: &str) -> &str {
+    let end = text.char_indices().find(|(_, c)| !c.is_alphabetic()).map_or(text.len(), |(i, _)| i);
+    &text[..end]
 }
 
 fn words_between(starts: &[usize], from: usize, to: usize) -> usize {
