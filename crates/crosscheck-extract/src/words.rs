@@ -120,6 +120,15 @@ fn inner(c: char) -> bool {
 /// `90-minute`); a trailing dot stays only on abbreviations with inner dots
 /// or single capitals (`U.S.`, `J.`).
 pub fn words(text: &str) -> Vec<Word<'_>> {
+    if text.is_ascii() {
+        ascii_words(text)
+    } else {
+        char_words(text)
+    }
+}
+
+/// [`words`] char by char, for any text.
+fn char_words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
@@ -144,6 +153,41 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             chars.next();
         }
         out.push(Word { text: &text[start..end], range: start..end });
+    }
+    out
+}
+
+/// [`words`] of ASCII text, byte by byte: the same rules, where every
+/// character is one byte.
+fn ascii_words(text: &str) -> Vec<Word<'_>> {
+    let b = text.as_bytes();
+    let is_inner = |c: u8| matches!(c, b'\'' | b'.' | b'-' | b'@' | b'&');
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < b.len() {
+        let start = k;
+        if !(b[k].is_ascii_alphanumeric() || b[k] == b'@') {
+            k += 1;
+            continue;
+        }
+        let mut end = start + 1;
+        while end < b.len() {
+            let d = b[end];
+            let next = b.get(end + 1).copied();
+            let next_is_word = next.is_some_and(|c| c.is_ascii_alphanumeric());
+            // "18,000": a comma between digits is part of the number.
+            let digit_comma = d == b',' && b[end - 1].is_ascii_digit() && next.is_some_and(|c| c.is_ascii_digit());
+            if d.is_ascii_alphanumeric() || (is_inner(d) && next_is_word) || digit_comma {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        if b.get(end) == Some(&b'.') && keeps_dot(&text[start..end]) {
+            end += 1;
+        }
+        out.push(Word { text: &text[start..end], range: start..end });
+        k = end;
     }
     out
 }
@@ -180,5 +224,23 @@ mod tests {
         assert_eq!(whole.slice(&(0..n + 2)), None);
         let u = t.find("U.S.").unwrap_or(0);
         assert_eq!(whole.slice(&(u..u + 3)), None);
+    }
+
+    #[test]
+    fn ascii_words_are_cut_as_char_words_are() {
+        for t in [
+            "U.S. envoy Zelenskyy's 90-minute call, Mr. Smith, @POTUS. 18,000 a,b 1,2 x.@y a-.b J. St. 3.5.",
+            "..a..b @@ '' a' 'a 9,000,000, 1,a ,9 Q.",
+            "",
+        ] {
+            assert_eq!(ascii_words(t), char_words(t), "{t}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_words_match_char_words_on_any_ascii(t in "[a-zA-Z0-9 .,'@&\\-]{0,40}") {
+            proptest::prop_assert_eq!(ascii_words(&t), char_words(&t));
+        }
     }
 }
