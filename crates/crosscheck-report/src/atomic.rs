@@ -28,8 +28,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ReportError> {
 /// Like [`write_atomic`], with the content produced by `write` into a
 /// buffered writer, so that a large output is streamed to the temporary
 /// file instead of being built in memory first. An error from `write`
-/// leaves `path` untouched.
-pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), ReportError> {
+/// leaves `path` untouched. The writer is `Send`, so that `write` may hand
+/// it to another thread (the JSON writer writes one batch while rendering
+/// the next).
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut (dyn Write + Send)) -> std::io::Result<()>,
+) -> Result<(), ReportError> {
     let fail = |stage: &'static str| {
         let path: PathBuf = path.to_path_buf();
         move |source: std::io::Error| ReportError::Write { path, stage, source }

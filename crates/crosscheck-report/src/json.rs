@@ -30,10 +30,12 @@ pub fn render(report: &Report) -> String {
 /// on rayon's pool in bounded batches and indented as serde's pretty
 /// printer indents array elements at that depth. JSON strings escape
 /// newlines, so every newline in an element's rendering is formatting and
-/// gets the element's indentation. The bytes equal [`render`]'s (tested);
+/// gets the element's indentation. Writing a batch to `out` overlaps with
+/// rendering the next one (`rayon::join`, so a one-thread pool does both
+/// in turn). The bytes equal [`render`]'s (tested);
 /// a field added to [`Report`] is rendered with the small ones (the shell
 /// below lists every field, so the compiler asks where a new one goes).
-pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn write(report: &Report, out: &mut (dyn std::io::Write + Send)) -> std::io::Result<()> {
     let shell = Report {
         schema_version: report.schema_version.clone(),
         generator: report.generator.clone(),
@@ -79,36 +81,68 @@ const BATCH_ELEMENTS: usize = 8192;
 
 /// The elements of a top-level array and its closing bracket, as serde's
 /// pretty printer writes them after the opening `[` (elements at depth 2).
-fn write_elements<T: serde::Serialize + Sync>(items: &[T], out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    use rayon::prelude::*;
+/// Batch `b` is written while batch `b + 1` is rendered.
+fn write_elements<T: serde::Serialize + Sync>(items: &[T], out: &mut (dyn std::io::Write + Send)) -> std::io::Result<()> {
     if items.is_empty() {
         return out.write_all(b"]");
     }
+    let mut pending: Vec<Vec<u8>> = Vec::new();
     for (b, batch) in items.chunks(BATCH_ELEMENTS).enumerate() {
-        let parts: Vec<std::io::Result<Vec<u8>>> = batch
-            .par_chunks(256)
-            .enumerate()
-            .map(|(c, chunk)| {
-                let mut buf = Vec::new();
-                for (k, item) in chunk.iter().enumerate() {
-                    let first = b == 0 && c == 0 && k == 0;
-                    buf.extend_from_slice(if first { b"\n    " } else { b",\n    " });
-                    let one = serde_json::to_vec_pretty(item)?;
-                    for &byte in &one {
-                        buf.push(byte);
-                        if byte == b'\n' {
-                            buf.extend_from_slice(b"    ");
-                        }
-                    }
-                }
-                Ok(buf)
-            })
-            .collect();
-        for part in parts {
-            out.write_all(&part?)?;
-        }
+        let (written, rendered) = rayon::join(|| write_parts(&pending, &mut *out), || render_batch(batch, b == 0));
+        written?;
+        pending = rendered?;
     }
+    write_parts(&pending, out)?;
     out.write_all(b"\n  ]")
+}
+
+/// Writes rendered parts in order.
+fn write_parts(parts: &[Vec<u8>], out: &mut (dyn std::io::Write + Send)) -> std::io::Result<()> {
+    parts.iter().try_for_each(|part| out.write_all(part))
+}
+
+/// Elements rendered per parallel task within a batch.
+const CHUNK_ELEMENTS: usize = 256;
+
+/// One batch of elements, each preceded by its separator (none before the
+/// array's first element), rendered in parallel chunks kept in order.
+fn render_batch<T: serde::Serialize + Sync>(batch: &[T], first_batch: bool) -> std::io::Result<Vec<Vec<u8>>> {
+    use rayon::prelude::*;
+    batch
+        .par_chunks(CHUNK_ELEMENTS)
+        .enumerate()
+        .map(|(c, chunk)| {
+            let mut buf = Vec::new();
+            for (k, item) in chunk.iter().enumerate() {
+                let first = first_batch && c == 0 && k == 0;
+                buf.extend_from_slice(if first { b"\n    " } else { b",\n    " });
+                serde_json::to_writer_pretty(Indented(&mut buf), item)?;
+            }
+            Ok(buf)
+        })
+        .collect()
+}
+
+/// Appends to a buffer, indenting every line after the first by four
+/// spaces (the depth of a top-level array's elements).
+struct Indented<'a>(&'a mut Vec<u8>);
+
+impl std::io::Write for Indented<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let mut lines = bytes.split(|&byte| byte == b'\n');
+        if let Some(head) = lines.next() {
+            self.0.extend_from_slice(head);
+        }
+        for line in lines {
+            self.0.extend_from_slice(b"\n    ");
+            self.0.extend_from_slice(line);
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Writes the JSON report to `path` atomically, streamed (see [`write`]).
