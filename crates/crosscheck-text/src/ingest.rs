@@ -182,39 +182,64 @@ fn format_of(path: &Path) -> Option<Format> {
     }
 }
 
+/// Reads a folder's entries on rayon's pool, one entry per task, and
+/// appends their documents and diagnostics in file-name order, so that the
+/// story is the same for any number of threads. The first failing entry in
+/// that order (a `.jsonl` file that cannot be read) fails the story.
 fn load_directory(dir: &Path, opts: &IngestOptions, story: &mut Story) -> Result<(), TextError> {
+    use rayon::prelude::*;
     let manifest = read_manifest(dir)?;
     let mut entries: Vec<PathBuf> = fs::read_dir(dir)
         .map_err(|e| TextError::io(dir, e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     entries.sort();
-    for path in entries {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
-        if name.starts_with('.') || name == MANIFEST {
-            continue;
-        }
-        if is_jsonl(&path) {
-            load_jsonl(&path, opts, story)?;
-            continue;
-        }
-        match fs::metadata(&path) {
-            Err(e) => story.diagnostics.push(Diagnostic::warning(path.display().to_string(), format!("skipped: {e}"))),
-            Ok(m) if m.is_dir() => {}
-            // Opening a named pipe blocks until a writer comes, and a device
-            // may never end: only regular files of a folder are read.
-            Ok(m) if !m.is_file() => story.diagnostics.push(Diagnostic::warning(
-                path.display().to_string(),
-                "skipped: not a regular file (a named pipe, socket or device)",
-            )),
-            Ok(_) if format_of(&path).is_none() => story.diagnostics.push(Diagnostic::info(
-                path.display().to_string(),
-                "skipped: not an article (expected .txt, .md, .html, .htm, .json or .jsonl)",
-            )),
-            Ok(_) => {
-                let overrides = manifest.get(&name).cloned().unwrap_or_default();
-                load_file(&path, &overrides, opts, story);
-            }
+    let parts: Vec<Result<Story, TextError>> = entries
+        .par_iter()
+        .map(|path| {
+            let mut part = Story { path: String::new(), documents: Vec::new(), diagnostics: Vec::new() };
+            load_entry(path, &manifest, opts, &mut part).map(|()| part)
+        })
+        .collect();
+    for part in parts {
+        let part = part?;
+        story.documents.extend(part.documents);
+        story.diagnostics.extend(part.diagnostics);
+    }
+    Ok(())
+}
+
+/// Reads one entry of a story folder into `story` (skipping hidden files,
+/// the manifest, sub-folders and files that are not articles).
+fn load_entry(
+    path: &Path,
+    manifest: &HashMap<String, Overrides>,
+    opts: &IngestOptions,
+    story: &mut Story,
+) -> Result<(), TextError> {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+    if name.starts_with('.') || name == MANIFEST {
+        return Ok(());
+    }
+    if is_jsonl(path) {
+        return load_jsonl(path, opts, story);
+    }
+    match fs::metadata(path) {
+        Err(e) => story.diagnostics.push(Diagnostic::warning(path.display().to_string(), format!("skipped: {e}"))),
+        Ok(m) if m.is_dir() => {}
+        // Opening a named pipe blocks until a writer comes, and a device
+        // may never end: only regular files of a folder are read.
+        Ok(m) if !m.is_file() => story.diagnostics.push(Diagnostic::warning(
+            path.display().to_string(),
+            "skipped: not a regular file (a named pipe, socket or device)",
+        )),
+        Ok(_) if format_of(path).is_none() => story.diagnostics.push(Diagnostic::info(
+            path.display().to_string(),
+            "skipped: not an article (expected .txt, .md, .html, .htm, .json or .jsonl)",
+        )),
+        Ok(_) => {
+            let overrides = manifest.get(&name).cloned().unwrap_or_default();
+            load_file(path, &overrides, opts, story);
         }
     }
     Ok(())
