@@ -20,7 +20,6 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crosscheck_core::value::Role;
-use crosscheck_normalize::entities::alias_key;
 use crate::memo::role as parse_role;
 
 use crate::lexicon::{tag, with_lower};
@@ -32,8 +31,6 @@ pub struct RolePhrase {
     /// Byte range of the phrase in the sentence, from the determiner to the
     /// title, without a possessive `'s`.
     pub range: Range<usize>,
-    /// Byte range of the office words alone ("Russian president").
-    pub office: Range<usize>,
     /// The office as parsed; `None` for "leader" and "counterpart", which
     /// stand for whoever heads the country.
     pub role: Option<Role>,
@@ -80,7 +77,7 @@ fn phrase_at(sentence: &str, tg: &Tagged<'_>, i: usize) -> Option<(RolePhrase, u
     let ws = &tg.words[..];
     let first = &ws[i];
     // "Russia's president": the possessive country is part of the office.
-    let country_possessive = first.is_possessive() && alias_key(strip_possessive(first.text)).is_some();
+    let country_possessive = first.is_possessive() && crate::memo::names_country(strip_possessive(first.text));
     let office_start = if country_possessive {
         i
     } else if tg.full[i] & tag::DETERMINER != 0 {
@@ -120,42 +117,14 @@ fn phrase_at(sentence: &str, tg: &Tagged<'_>, i: usize) -> Option<(RolePhrase, u
     } else {
         (Some(parse_role(&office_text)?), None)
     };
-    Some((RolePhrase { range: first.range.start..head_end, office, role, country }, end))
+    Some((RolePhrase { range: first.range.start..head_end, role, country }, end))
 }
 
 /// `t` holds the word's bare tags.
 fn is_office_word(w: &Word<'_>, t: u32) -> bool {
     t & (tag::TITLE | tag::FORMER) == tag::TITLE
         || t & (tag::COUNTERPART | tag::DEMONYM | tag::ROLE_DEMONYM) != 0
-        || with_lower(strip_possessive(w.text), names_country)
-}
-
-/// Most words remembered by [`names_country`] per thread before it starts
-/// afresh (a bound on memory, not on correctness).
-const COUNTRY_MEMO_WORDS: usize = 1 << 16;
-
-thread_local! {
-    /// Lower-cased word → whether [`alias_key`] knows it.
-    static COUNTRY_MEMO: std::cell::RefCell<std::collections::HashMap<Box<str>, bool, crosscheck_normalize::FnvBuildHasher>> =
-        std::cell::RefCell::new(std::collections::HashMap::default());
-}
-
-/// `alias_key(lower).is_some()`, remembered per word: the alias lookup
-/// folds and re-tokenises its input, and role phrases ask it about every
-/// word after a determiner.
-fn names_country(lower: &str) -> bool {
-    COUNTRY_MEMO.with(|memo| {
-        if let Some(&known) = memo.borrow().get(lower) {
-            return known;
-        }
-        let known = alias_key(lower).is_some();
-        let mut memo = memo.borrow_mut();
-        if memo.len() >= COUNTRY_MEMO_WORDS {
-            memo.clear();
-        }
-        memo.insert(lower.into(), known);
-        known
-    })
+        || with_lower(strip_possessive(w.text), crate::memo::names_country)
 }
 
 /// The country of an office phrase, as [`parse_role`] keys it.
@@ -171,7 +140,10 @@ fn plain_gap(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
 /// (each person's full name with the office the article gave them, latest
 /// last). The latest holder wins when the phrase names a country; without
 /// one, all holders must be the same person.
-pub fn resolve<'h>(phrase: &RolePhrase, holders: &'h [(Role, String)]) -> Option<&'h str> {
+pub fn resolve<'h>(
+    phrase: &RolePhrase,
+    holders: impl DoubleEndedIterator<Item = (&'h Role, &'h str)>,
+) -> Option<&'h str> {
     let fits = |r: &Role| match (&phrase.role, &phrase.country) {
         (Some(w), _) => {
             r.title == w.title
@@ -181,13 +153,18 @@ pub fn resolve<'h>(phrase: &RolePhrase, holders: &'h [(Role, String)]) -> Option
         (None, Some(c)) => r.of.as_deref() == Some(c) && HEADS_OF_STATE.contains(&r.title.as_str()),
         (None, None) => false,
     };
-    let mut found = holders.iter().rev().filter(|(r, _)| fits(r)).map(|(_, n)| n.as_str());
+    let mut found = holders.rev().filter(|(r, _)| fits(r)).map(|(_, n)| n);
     let latest = found.next()?;
     let has_country = phrase.country.is_some() || phrase.role.as_ref().is_some_and(|r| r.of.is_some());
     if !has_country && found.any(|n| n != latest) {
         return None;
     }
     Some(latest)
+}
+
+/// `offices` as the holders [`resolve`] reads.
+pub fn holders(offices: &[(Role, String)]) -> impl DoubleEndedIterator<Item = (&Role, &str)> {
+    offices.iter().map(|(r, n)| (r, n.as_str()))
 }
 
 /// The offices of a whole story that one person holds in every article that
@@ -245,7 +222,7 @@ pub fn substitute(text: &str, resolved: &[(Range<usize>, &str)]) -> String {
 mod tests {
     use super::*;
 
-    fn holders() -> Vec<(Role, String)> {
+    fn offices() -> Vec<(Role, String)> {
         [("Russian President", "Vladimir Putin"), ("U.S. President", "Donald Trump"), ("Defense Secretary", "Pete Hegseth")]
             .iter()
             .map(|(r, n)| (parse_role(r).expect("a role"), n.to_string()))
@@ -253,10 +230,10 @@ mod tests {
     }
 
     fn resolved(sentence: &str) -> Vec<(String, String)> {
-        let h = holders();
+        let h = offices();
         role_phrases(sentence)
             .into_iter()
-            .filter_map(|p| resolve(&p, &h).map(|n| (sentence[p.range.clone()].to_string(), n.to_string())))
+            .filter_map(|p| resolve(&p, holders(&h)).map(|n| (sentence[p.range.clone()].to_string(), n.to_string())))
             .collect()
     }
 

@@ -99,8 +99,6 @@ struct Reader<'a> {
     /// Title word (e.g. "president") → (role text, full name) of the last
     /// person with it, and the role text parsed.
     roles: Vec<(String, String, Option<Role>)>,
-    /// The offices of `roles`, parsed, in the same order.
-    offices: Vec<(Role, String)>,
     /// Every office the article gives a named person, for role phrases that
     /// come before the person is introduced (headlines).
     article_offices: Vec<(Role, String)>,
@@ -177,7 +175,6 @@ pub fn extract_learned(doc: &Document, opts: &ExtractOptions, learned: Learned, 
         doc,
         people: learned.people,
         roles: Vec::new(),
-        offices: Vec::new(),
         article_offices: learned.offices,
         story_offices: story.offices(),
         last_speaker: None,
@@ -248,7 +245,7 @@ pub fn analyse_sentence(text: &str) -> Claim {
 fn negated_hedged(text: &str) -> (bool, bool) {
     use lexicon::tag::{HEDGE, NEGATION};
     if !text.is_ascii() {
-        return (has_any(text, lexicon::NEGATIONS, NEGATION), has_any(text, lexicon::HEDGES, HEDGE));
+        return (has_any(text, lexicon::NEGATIONS), has_any(text, lexicon::HEDGES));
     }
     let mut found = 0;
     if text.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"n't")) {
@@ -269,15 +266,9 @@ fn negated_hedged(text: &str) -> (bool, bool) {
     (found & NEGATION != 0, found & HEDGE != 0)
 }
 
-/// True when a word of `text`, lower-cased, is in `list` (whose words carry
-/// the lexicon tag `flag`), or `list` holds "n't" and `text` a contraction.
-fn has_any(text: &str, list: &[&str], flag: u32) -> bool {
-    if text.is_ascii() {
-        // ASCII lower-cases byte for byte: split first, then look each word up.
-        let contraction = list.contains(&"n't") && text.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"n't"));
-        return contraction
-            || text.split(|c: char| !(c.is_alphanumeric() || c == '\'')).any(|w| lexicon::tags_of(w) & flag != 0);
-    }
+/// True when a word of `text`, lower-cased, is in `list`, or `list` holds
+/// "n't" and `text` a contraction (the general path of [`negated_hedged`]).
+fn has_any(text: &str, list: &[&str]) -> bool {
     let lower = text.to_lowercase();
     lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')).any(|w| list.contains(&w))
         || (list.contains(&"n't") && lower.contains("n't"))
@@ -337,9 +328,6 @@ impl Reader<'_> {
     /// Records that the article gave `name` the office `role`.
     fn note_role(&mut self, role: String, name: String) {
         let parsed = parse_role(&role);
-        if let Some(office) = &parsed {
-            self.offices.push((office.clone(), name.clone()));
-        }
         self.roles.push((role, name, parsed));
     }
 
@@ -353,9 +341,10 @@ impl Reader<'_> {
                 !mentions.iter().any(|m| m.kind == EntityKind::Person && m.range.start < p.range.end && p.range.start < m.range.end)
             })
             .filter_map(|p| {
-                let name = anaphora::resolve(&p, &self.offices)
-                    .or_else(|| anaphora::resolve(&p, &self.article_offices))
-                    .or_else(|| anaphora::resolve(&p, self.story_offices))?;
+                let seen = self.roles.iter().filter_map(|(_, name, office)| Some((office.as_ref()?, name.as_str())));
+                let name = anaphora::resolve(&p, seen)
+                    .or_else(|| anaphora::resolve(&p, anaphora::holders(&self.article_offices)))
+                    .or_else(|| anaphora::resolve(&p, anaphora::holders(self.story_offices)))?;
                 Some((p.range, name.to_string()))
             })
             .collect()

@@ -1,14 +1,17 @@
 //! Per-thread memos of the normaliser's pure functions that extraction asks
 //! again and again about the same strings: the canonical key of a name
 //! (every mention of "Putin" in every claim) and the parse of a role phrase
-//! (every office the article gave, re-read for each role phrase). The
-//! answers are exactly the normaliser's; only the work is saved.
+//! (every office the article gave, re-read for each role phrase), and
+//! whether a word names a country (asked of every word after a determiner
+//! by the role-phrase reader). The answers are exactly the normaliser's;
+//! only the work is saved.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crosscheck_core::value::Role;
 use crosscheck_core::EntityKind;
+use crosscheck_normalize::entities::alias_key;
 use crosscheck_normalize::{entity_key, key_for, parse_role, FnvBuildHasher};
 
 /// Most strings one memo holds before it starts afresh (a bound on memory,
@@ -21,6 +24,7 @@ thread_local! {
     static PERSON_KEYS: Memo<String> = RefCell::new(HashMap::default());
     static ENTITY_KEYS: Memo<String> = RefCell::new(HashMap::default());
     static ROLES: Memo<Option<Role>> = RefCell::new(HashMap::default());
+    static COUNTRIES: Memo<bool> = RefCell::new(HashMap::default());
 }
 
 fn remembered<V: Clone>(memo: &'static std::thread::LocalKey<Memo<V>>, input: &str, compute: impl FnOnce(&str) -> V) -> V {
@@ -56,6 +60,12 @@ pub fn role(title: &str) -> Option<Role> {
     remembered(&ROLES, title, parse_role)
 }
 
+/// `alias_key(word).is_some()`: the alias lookup folds and re-tokenises
+/// its input.
+pub fn names_country(word: &str) -> bool {
+    remembered(&COUNTRIES, word, |w| alias_key(w).is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,6 +78,7 @@ mod tests {
             assert_eq!(entity("Zelenskyy's"), entity_key("Zelenskyy's"));
             assert_eq!(role("Russian President"), parse_role("Russian President"));
             assert_eq!(role("the talks"), None);
+            assert!(names_country("russia") && !names_country("talks"));
         }
     }
 }

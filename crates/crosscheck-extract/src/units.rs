@@ -101,8 +101,10 @@ const IRREGULAR_PAST: &[&str] = &[
     "stood", "drew", "struck", "threw", "broke", "chose", "rose", "fell", "felt", "found", "heard", "meant", "ran",
 ];
 
-/// Lower-case words ending in "-ed" that are not verbs of a new predicate.
-const NOT_PAST_VERBS: &[&str] = &["need", "speed", "seed", "feed", "bed", "red", "shed", "indeed", "led", "armed", "united"];
+/// Lower-case words of five letters or more ending in "-ed" that are not
+/// verbs of a new predicate (shorter ones, "need", "red", are never read
+/// as verbs).
+const NOT_PAST_VERBS: &[&str] = &["speed", "indeed", "armed", "united"];
 
 /// "A invited B to Moscow and expressed readiness to …": one subject, two
 /// predicates, two facts. Cut before " and " when the next word is a

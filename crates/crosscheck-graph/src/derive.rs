@@ -75,14 +75,14 @@ fn credits(derived: &Article, stems: &[CreditStems], (d, s): (usize, usize)) -> 
         .map(|(k, _)| format!("credit line \"{}\" names the source", derived.credits[*k].text.replace('\n', " ").trim()))
 }
 
-/// Per ordered article pair: the derived article's claims that match the
-/// source, as (derived claim, source claim) positions.
 /// A claim in the outlet's own words: not a direct quotation, not a
 /// narrower part of another claim.
 fn is_evidence(c: &Claim) -> bool {
     c.mode != AttributionMode::DirectQuote && c.part_of.is_none()
 }
 
+/// Per ordered article pair: the derived article's claims that match the
+/// source, as (derived claim, source claim) positions; evidence claims only.
 fn matched(claims: &[Claim], article_index: &[usize], matches: &[Match]) -> BTreeMap<(usize, usize), Vec<(usize, usize)>> {
     let mut out: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
     for m in matches {
