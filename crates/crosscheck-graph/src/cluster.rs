@@ -12,6 +12,8 @@
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 
+use rayon::prelude::*;
+
 /// A weighted link between two claims (indices into the claim list).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Link {
@@ -60,15 +62,100 @@ impl PartialOrd for Candidate {
 /// Groups `n` items by average-link clustering over `links`; `article_of[i]`
 /// is item i's article (items of one article are never compared). Returns
 /// the groups, each sorted, ordered by their smallest member. Deterministic.
+///
+/// Merges never cross a connected component of the link graph, and a merge
+/// in one component changes no candidate of another, so each component is
+/// clustered on its own (in parallel, with rayon) and the groups are merged
+/// by smallest member: the result is the same as one global run, whatever
+/// the thread count.
 pub fn average_link(n: usize, article_of: &[usize], links: &[Link], cohesion: f64) -> Vec<Vec<usize>> {
-    let mut groups: Vec<Group> = (0..n)
-        .map(|i| Group {
-            members: vec![i],
-            articles: HashMap::from([(article_of.get(i).copied().unwrap_or(i), 1)]),
-            links: HashMap::new(),
-        })
+    let links: Vec<Link> = links.iter().copied().filter(|l| l.a != l.b && l.a < n && l.b < n).collect();
+    let (components, unlinked) = components(n, &links);
+    let mut out: Vec<Vec<usize>> = components
+        .par_iter()
+        .flat_map_iter(|c| cluster_component(c, article_of, cohesion))
         .collect();
-    for l in links.iter().filter(|l| l.a != l.b && l.a < n && l.b < n) {
+    out.extend(unlinked.into_iter().map(|i| vec![i]));
+    out.par_sort_unstable_by_key(|m| m.first().copied());
+    out
+}
+
+/// One connected component of the link graph: its items in increasing order
+/// and its links renumbered to positions in `items` (in input order).
+#[derive(Debug, Default)]
+struct Component {
+    items: Vec<usize>,
+    links: Vec<Link>,
+}
+
+/// The connected components of `links` over `n` items (union–find), and
+/// the items no link touches. Items are numbered by position within their
+/// component; since `items` is increasing, local order is global order and
+/// every tie breaks as in one global run.
+fn components(n: usize, links: &[Link]) -> (Vec<Component>, Vec<usize>) {
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut linked = vec![false; n];
+    for l in links {
+        linked[l.a] = true;
+        linked[l.b] = true;
+        let (ra, rb) = (find(&mut parent, l.a), find(&mut parent, l.b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut component_of_root = vec![usize::MAX; n];
+    let mut local = vec![0; n];
+    let mut out: Vec<Component> = Vec::new();
+    let mut unlinked = Vec::new();
+    for i in 0..n {
+        if !linked[i] {
+            unlinked.push(i);
+            continue;
+        }
+        let r = find(&mut parent, i);
+        if component_of_root[r] == usize::MAX {
+            component_of_root[r] = out.len();
+            out.push(Component::default());
+        }
+        let c = &mut out[component_of_root[r]];
+        local[i] = c.items.len();
+        c.items.push(i);
+    }
+    for l in links {
+        let c = component_of_root[find(&mut parent, l.a)];
+        out[c].links.push(Link { a: local[l.a], b: local[l.b], weight: l.weight });
+    }
+    (out, unlinked)
+}
+
+/// The root of `i`'s set, halving the path on the way.
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// Average-link clustering of one component; groups in global item numbers.
+fn cluster_component(c: &Component, article_of: &[usize], cohesion: f64) -> Vec<Vec<usize>> {
+    let local_articles: Vec<usize> = c.items.iter().map(|&i| article_of.get(i).copied().unwrap_or(i)).collect();
+    let mut groups = cluster_local(&local_articles, &c.links, cohesion);
+    for i in groups.iter_mut().flatten() {
+        *i = c.items[*i];
+    }
+    groups
+}
+
+/// The agglomeration itself, over items `0..article_of.len()` whose links
+/// are all valid; each group comes out sorted.
+fn cluster_local(article_of: &[usize], links: &[Link], cohesion: f64) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Group> = article_of
+        .iter()
+        .enumerate()
+        .map(|(i, &art)| Group { members: vec![i], articles: HashMap::from([(art, 1)]), links: HashMap::new() })
+        .collect();
+    for l in links {
         for (x, y) in [(l.a, l.b), (l.b, l.a)] {
             let e = groups[x].links.entry(y).or_insert((0.0, false));
             match l.weight {
@@ -99,7 +186,6 @@ pub fn average_link(n: usize, article_of: &[usize], links: &[Link], cohesion: f6
     for m in &mut out {
         m.sort_unstable();
     }
-    out.sort_by_key(|m| m.first().copied());
     out
 }
 
@@ -177,6 +263,36 @@ mod tests {
     fn unlinked_items_stay_single_and_output_is_ordered() {
         let groups = average_link(3, &[0, 1, 2], &[link(2, 0, 0.8)], 0.45);
         assert_eq!(groups, vec![vec![0, 2], vec![1]]);
+    }
+
+    /// One global run over every item, as before components were split.
+    fn global_run(n: usize, article_of: &[usize], links: &[Link], cohesion: f64) -> Vec<Vec<usize>> {
+        let valid: Vec<Link> = links.iter().copied().filter(|l| l.a != l.b && l.a < n && l.b < n).collect();
+        let mut out = cluster_local(&article_of[..n], &valid, cohesion);
+        out.sort_by_key(|m| m.first().copied());
+        out
+    }
+
+    #[test]
+    fn per_component_clustering_equals_one_global_run() {
+        let mut rng = crosscheck_core::SplitMix64::new(7);
+        for round in 0..200 {
+            let n = 2 + (rng.next_u64() % 60) as usize;
+            let article_of: Vec<usize> = (0..n).map(|_| (rng.next_u64() % 8) as usize).collect();
+            let count = (rng.next_u64() % (2 * n as u64)) as usize;
+            let links: Vec<Link> = (0..count)
+                .map(|_| {
+                    let (a, b) = ((rng.next_u64() % n as u64) as usize, (rng.next_u64() % (n as u64 + 2)) as usize);
+                    // Coarse weights make ties, which must break as in one run.
+                    // One link in seven a cannot-link.
+                    let r = rng.next_u64() % 35;
+                    let weight = (r >= 5).then_some((r % 5) as f64 / 4.0);
+                    Link { a, b, weight }
+                })
+                .collect();
+            let cohesion = [0.3, 0.45, 0.6][round % 3];
+            assert_eq!(average_link(n, &article_of, &links, cohesion), global_run(n, &article_of, &links, cohesion));
+        }
     }
 
     #[test]

@@ -96,18 +96,61 @@ pub struct Analysis {
 }
 
 /// Analyses a story: `pairs` are the matcher's decisions over `claims`.
+///
+/// Independent steps run side by side (rayon): derivation beside
+/// clustering, then disputes and clusters beside the story graph and the
+/// edge list. Each step is deterministic, so the result does not depend on
+/// the thread count.
 pub fn analyse(articles: &[Article], claims: &[Claim], pairs: &[ScoredPair], opts: &GraphOptions) -> Analysis {
     let article_index = article_indices(articles, claims);
+    let ((derivations, origins), groups) = rayon::join(
+        || derivations_and_origins(articles, claims, &article_index, pairs, opts),
+        || cluster::average_link(claims.len(), &article_index, &cluster_links(pairs, opts), opts.cluster_cohesion),
+    );
+    let found = Found { article_index: &article_index, origins: &origins, groups: &groups };
+    let ((disputes, clusters), (graph, edges)) = rayon::join(
+        || disputes_and_clusters(articles, claims, pairs, &found, opts),
+        || rayon::join(|| story_graph(articles, claims, &article_index, pairs, &derivations), || edges(claims, pairs)),
+    );
+    Analysis { edges, clusters, disputes, derivations, graph }
+}
+
+/// What the first half of [`analyse`] found, for the second.
+struct Found<'a> {
+    article_index: &'a [usize],
+    origins: &'a [usize],
+    groups: &'a [Vec<usize>],
+}
+
+/// Article derivations from the non-conflict pairs, and each article's origin.
+fn derivations_and_origins(
+    articles: &[Article],
+    claims: &[Claim],
+    article_index: &[usize],
+    pairs: &[ScoredPair],
+    opts: &GraphOptions,
+) -> (Vec<Derivation>, Vec<usize>) {
     let matches: Vec<derive::Match> = pairs
         .iter()
         .filter(|p| p.kind != EdgeKind::Conflict)
         .map(|p| derive::Match { a: p.a, b: p.b, kind: p.kind })
         .collect();
-    let derivations = derive::derivations(articles, claims, &article_index, &matches, opts);
+    let derivations = derive::derivations(articles, claims, article_index, &matches, opts);
     let origins = derive::origins(articles, &derivations);
-    let groups = cluster::average_link(claims.len(), &article_index, &cluster_links(pairs, opts), opts.cluster_cohesion);
+    (derivations, origins)
+}
+
+/// Disputes over the clustered claims, then the clusters themselves (built
+/// in parallel, collected in order; numbered from 1 in group order).
+fn disputes_and_clusters(
+    articles: &[Article],
+    claims: &[Claim],
+    pairs: &[ScoredPair],
+    found: &Found<'_>,
+    opts: &GraphOptions,
+) -> (Vec<Dispute>, Vec<Cluster>) {
     let mut cluster_of = vec![ClusterId(String::new()); claims.len()];
-    for (n, g) in groups.iter().enumerate() {
+    for (n, g) in found.groups.iter().enumerate() {
         for &i in g {
             cluster_of[i] = ClusterId(format!("C{}", n + 1));
         }
@@ -117,11 +160,16 @@ pub fn analyse(articles: &[Article], claims: &[Claim], pairs: &[ScoredPair], opt
     let disputes = disputes::disputes(claims, &decided, &cluster_of, opts.max_dispute_claims_per_side);
     let disputed: BTreeSet<&crosscheck_core::ClaimId> = disputes.iter().flat_map(|d| d.claims.iter()).collect();
     let by_claim = pairs_by_claim(claims.len(), pairs);
-    let ctx = ClusterContext { articles, claims, article_index: &article_index, origins: &origins, pairs, by_claim: &by_claim };
-    // Clusters are independent of each other: built in parallel, collected in order.
-    let clusters = groups.par_iter().enumerate().map(|(n, g)| build_cluster(n, g, &ctx, &disputed)).collect();
-    let graph = story_graph(articles, claims, &article_index, pairs, &derivations);
-    Analysis { edges: edges(claims, pairs), clusters, disputes, derivations, graph }
+    let ctx = ClusterContext {
+        articles,
+        claims,
+        article_index: found.article_index,
+        origins: found.origins,
+        pairs,
+        by_claim: &by_claim,
+    };
+    let clusters = found.groups.par_iter().enumerate().map(|(n, g)| build_cluster(n, g, &ctx, &disputed)).collect();
+    (disputes, clusters)
 }
 
 fn article_indices(articles: &[Article], claims: &[Claim]) -> Vec<usize> {
