@@ -33,7 +33,7 @@ const SENTENCE_SEPARATOR: &str = "\n\n";
 const ECB_ANCHOR: &str = "literature: cross-document event coreference CoNLL F1 79.5–86 (a different, mention-level measure)";
 
 /// Byte ranges of the sentences of a topic's built documents: (doc, sentence number) → range.
-type SentenceRanges = HashMap<(String, u32), Range<usize>>;
+pub type SentenceRanges = HashMap<(String, u32), Range<usize>>;
 
 pub(crate) fn section(opts: &HarnessOptions) -> Result<Measured, EvalError> {
     let root = opts.shared.join("corpora").join(ECB);
@@ -105,8 +105,9 @@ fn verdict(o: &BinaryScores, l: &BinaryScores) -> String {
     )
 }
 
-/// The topic as a story, with the byte range of every sentence.
-fn topic_story(topic: &EcbTopic) -> Result<(Story, SentenceRanges), EvalError> {
+/// An ECB+ topic as a story (one document per file, one paragraph per
+/// sentence), with the byte range of every sentence.
+pub fn topic_story(topic: &EcbTopic) -> Result<(Story, SentenceRanges), EvalError> {
     let mut ranges = SentenceRanges::new();
     let mut documents = Vec::new();
     let mut docs: Vec<_> = topic.documents.iter().collect();

@@ -35,6 +35,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 pub use docs::{splice_docs, write_docs};
+pub use ecb::{topic_story as ecb_topic_story, SentenceRanges};
 pub use floors::{floor_of, Bound, FLOORS};
 pub use seed::check_and_score;
 pub use table::{Row, Section, Table, Unit};
