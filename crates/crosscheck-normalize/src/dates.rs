@@ -49,12 +49,12 @@ pub(crate) struct DateMatch {
 /// True when the sentence's tokens carry a future-tense cue.
 pub(crate) fn future_tense(toks: &[Tok]) -> bool {
     toks.windows(2).any(|w| w[0].is("to") && w[1].is("be"))
-        || toks.iter().any(|t| FUTURE_CUES.contains(&t.low.as_str()))
+        || toks.iter().any(|t| FUTURE_CUES.contains(&t.low()))
         || toks.windows(2).any(|w| w[0].is("'") && w[1].is("ll"))
 }
 
 fn month(t: &Tok) -> Option<u32> {
-    let w = t.low.as_str();
+    let w = t.low();
     let m = MONTHS.iter().find(|(k, _)| *k == w).map(|(_, m)| *m)?;
     // Lowercase "may"/"march" are verbs; abbreviations need a capital too.
     (t.capital || w.len() > 5 && w != "march").then_some(m)
@@ -77,7 +77,7 @@ fn year_tok(t: Option<&Tok>) -> Option<i32> {
 fn day_at(toks: &[Tok], j: usize) -> Option<(u32, usize)> {
     let d = small_int(toks.get(j)?).filter(|d| (1..=31).contains(d))?;
     let suffixed = toks.get(j + 1).is_some_and(|s| {
-        toks[j].touches(s) && matches!(s.low.as_str(), "st" | "nd" | "rd" | "th")
+        toks[j].touches(s) && matches!(s.low(), "st" | "nd" | "rd" | "th")
     });
     Some((d, if suffixed { j + 2 } else { j + 1 }))
 }
@@ -115,8 +115,8 @@ pub(crate) fn parse_date(toks: &[Tok], i: usize, ctx: &DateContext, future: bool
         .or_else(|| year_alone(toks, i))
 }
 
-fn at(toks: &[Tok], k: usize) -> &str {
-    toks.get(k).map_or("", |t| t.low.as_str())
+fn at<'t>(toks: &'t [Tok<'_>], k: usize) -> &'t str {
+    toks.get(k).map_or("", |t| t.low())
 }
 
 /// "13/2/2025", "5/17/2018", "2025-02-13", "13-Feb-2025".
@@ -214,7 +214,7 @@ fn year_alone(toks: &[Tok], i: usize) -> Option<DateMatch> {
     if let Some(n) = toks.get(i + 1) {
         let unit_like = n.kind == TokKind::Word
             && (crate::durations::unit_at(toks, i + 1).is_some()
-                || matches!(n.low.as_str(), "percent" | "per" | "k" | "m" | "million" | "billion" | "thousand" | "dollars" | "euros" | "people" | "troops" | "soldiers"));
+                || matches!(n.low(), "percent" | "per" | "k" | "m" | "million" | "billion" | "thousand" | "dollars" | "euros" | "people" | "troops" | "soldiers"));
         if unit_like || n.is("%") || (n.is("-") && toks.get(i + 2).is_some_and(|t| t.kind == TokKind::Num)) {
             return None;
         }

@@ -67,7 +67,7 @@ const ARTICLE_WORDS: &[&str] = &["a", "an", "another", "all", "full", "whole", "
 /// in [`lead`] starts with "half", an article word, or a number). Cheap, for
 /// scanners that try every token.
 pub(crate) fn may_start_duration(toks: &[Tok], i: usize) -> bool {
-    toks.get(i).is_some_and(|t| t.is("half") || ARTICLE_WORDS.contains(&t.low.as_str())) || may_start_number(toks, i)
+    toks.get(i).is_some_and(|t| t.is("half") || ARTICLE_WORDS.contains(&t.low())) || may_start_number(toks, i)
 }
 
 /// Reads a duration starting at token `i`.
@@ -79,7 +79,7 @@ pub(crate) fn parse_duration(toks: &[Tok], i: usize) -> Option<DurMatch> {
 /// The first "N unit" of a duration.
 fn lead(toks: &[Tok], i: usize) -> Option<DurMatch> {
     let t = toks.get(i)?;
-    let at = |k: usize| toks.get(k).map(|t| t.low.as_str());
+    let at = |k: usize| toks.get(k).map(|t| t.low());
     // "half an hour", "half day", "a half hour".
     if t.is("half") || (matches!(at(i), Some("a")) && at(i + 1) == Some("half")) {
         let mut j = if t.is("half") { i + 1 } else { i + 2 };
@@ -117,13 +117,13 @@ fn lead(toks: &[Tok], i: usize) -> Option<DurMatch> {
 
 fn singular(toks: &[Tok], j: usize) -> bool {
     let t = &toks[j];
-    let w = if t.is("business") || t.is("working") { toks.get(j + 1).map_or("", |t| t.low.as_str()) } else { &t.low };
+    let w = if t.is("business") || t.is("working") { toks.get(j + 1).map_or("", |t| t.low()) } else { &t.low };
     !w.ends_with('s') || w == "hrs"
 }
 
 /// "… and a half", "… 30 minutes", "1 hour thirty", "2 hours and 10".
 fn tail(toks: &[Tok], mut d: DurMatch) -> DurMatch {
-    let at = |k: usize| toks.get(k).map(|t| t.low.as_str());
+    let at = |k: usize| toks.get(k).map(|t| t.low());
     let mut unit = d.per_unit;
     loop {
         let mut j = d.end;

@@ -120,7 +120,7 @@ fn plural_den(w: &str) -> Option<f64> {
 
 /// Multiplier for a word following digits, honouring case for M and G.
 fn multiplier(tok: &Tok, raw_upper: bool) -> Option<f64> {
-    match tok.low.as_str() {
+    match tok.low() {
         "m" if raw_upper => Some(1e6),
         "g" if raw_upper => Some(1e9),
         w => lookup(MULTIPLIERS, w),
@@ -200,7 +200,7 @@ fn sign_position(toks: &[Tok], i: usize) -> bool {
         Some(p) => match p.kind {
             TokKind::Num => false,
             TokKind::Word => !p.touches(&toks[i]) && !is_cardinal(&p.low),
-            TokKind::Sym => !matches!(p.low.as_str(), "-" | ")" | "]"),
+            TokKind::Sym => !matches!(p.low(), "-" | ")" | "]"),
         },
     }
 }
@@ -225,7 +225,7 @@ fn parse_digits(toks: &[Tok], i: usize) -> Option<NumMatch> {
     let mut end = i + 1;
     // "1 234 567", "40 000": space-grouped thousands.
     if t.low.len() <= 3 && !t.low.contains(['.', ',']) {
-        let mut text = t.low.clone();
+        let mut text = t.low.to_string();
         while let Some(n) = toks.get(end) {
             let int_part = n.low.split('.').next().unwrap_or("");
             let grouped = n.kind == TokKind::Num && n.gap_one && int_part.len() == 3 && !n.low.contains(',');
@@ -243,7 +243,7 @@ fn parse_digits(toks: &[Tok], i: usize) -> Option<NumMatch> {
     let next = toks.get(end);
     // Ordinal suffix: "21st".
     if let Some(n) = next.filter(|n| toks[end - 1].touches(n)) {
-        if matches!(n.low.as_str(), "st" | "nd" | "rd" | "th") {
+        if matches!(n.low(), "st" | "nd" | "rd" | "th") {
             return Some(NumMatch { end: end + 1, value, ordinal: true, scale: 1.0, digits: true });
         }
     }
@@ -324,11 +324,11 @@ fn exponent(toks: &[Tok], i: usize) -> Option<(usize, f64)> {
 }
 
 /// Collects a run of cardinal words from `i`; returns the words and the end.
-fn cardinal_run(toks: &[Tok], i: usize) -> (Vec<&str>, usize) {
+fn cardinal_run<'t>(toks: &'t [Tok<'_>], i: usize) -> (Vec<&'t str>, usize) {
     let mut words: Vec<&str> = Vec::new();
     let mut j = i;
     while let Some(t) = toks.get(j) {
-        let w = t.low.as_str();
+        let w = t.low();
         if is_cardinal(w) {
             words.push(w);
             j += 1;
@@ -361,7 +361,7 @@ fn continues_run(toks: &[Tok], j: usize) -> bool {
     while toks.get(k).is_some_and(|t| is_cardinal(&t.low) || t.is("-")) {
         k += 1;
     }
-    let den = toks.get(k).map(|t| t.low.as_str()).unwrap_or("");
+    let den = toks.get(k).map(|t| t.low()).unwrap_or("");
     let den_follows = plural_den(den).is_some() || singular_den(den).is_some();
     let and_before = toks.get(j.wrapping_sub(1)).is_some_and(|t| t.is("and"));
     let scale_before = j >= 2 && toks.get(j - 2).is_some_and(|t| t.is("hundred"));
@@ -387,7 +387,7 @@ fn parse_words(toks: &[Tok], i: usize) -> Option<NumMatch> {
     if !starts_number_words(&t.low) {
         return None;
     }
-    match t.low.as_str() {
+    match t.low() {
         "a" | "an" => return parse_article(toks, i),
         "half" | "quarter" => return parse_half(toks, i),
         "point" => return decimal_tail(toks, i, 0.0),
@@ -431,7 +431,7 @@ fn token_end_for(toks: &[Tok], i: usize, used: usize) -> usize {
     let mut seen = 0;
     let mut j = i;
     while j < toks.len() && seen < used {
-        let w = toks[j].low.as_str();
+        let w = toks[j].low();
         if w != "-" {
             seen += 1;
         }
@@ -515,7 +515,7 @@ fn decimal_tail(toks: &[Tok], point: usize, whole: f64) -> Option<NumMatch> {
 fn ordinal_tail(toks: &[Tok], words: &[&str], end: usize) -> Option<NumMatch> {
     let hyphen = toks.get(end).is_some_and(|t| t.is("-"));
     let at = if hyphen { end + 1 } else { end };
-    let w = toks.get(at)?.low.as_str();
+    let w = toks.get(at)?.low();
     let last_is_tens = words.last().is_some_and(|l| lookup(TENS, l).is_some());
     let before_last_and = words.len() >= 2 && words[words.len() - 2] == "and";
     if let Some(den) = plural_den(w) {
@@ -572,7 +572,7 @@ fn fraction_after_and(toks: &[Tok], j: usize) -> Option<(usize, f64)> {
 
 /// "and a half", "over 3", "out of five", "of a million", "dozen".
 fn post_modifiers(toks: &[Tok], mut m: NumMatch) -> NumMatch {
-    let at = |k: usize| toks.get(k).map(|t| t.low.as_str());
+    let at = |k: usize| toks.get(k).map(|t| t.low());
     if at(m.end) == Some("and") {
         if let Some((fend, f)) = fraction_after_and(toks, m.end + 1) {
             let (mul, fend) = match toks.get(fend).and_then(|t| lookup(SCALES, &t.low)) {
@@ -629,8 +629,8 @@ pub(crate) fn pronoun_one(toks: &[Tok], i: usize, m: &NumMatch) -> bool {
     if !toks[i].is("one") || m.end != i + 1 {
         return false;
     }
-    let before = i.checked_sub(1).and_then(|p| toks.get(p)).map(|t| t.low.as_str());
-    let after = toks.get(i + 1).map(|t| t.low.as_str());
+    let before = i.checked_sub(1).and_then(|p| toks.get(p)).map(|t| t.low());
+    let after = toks.get(i + 1).map(|t| t.low());
     before.is_some_and(|b| PRONOUN_ONE_BEFORE.contains(&b)) || after == Some("of")
 }
 

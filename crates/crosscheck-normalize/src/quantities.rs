@@ -98,7 +98,7 @@ impl PhraseIndex {
     /// The longest phrase at token `i` (of equally long ones, the last in
     /// table order): its end and table index.
     fn at(&self, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
-        let first = toks.get(i)?.low.as_str();
+        let first = toks.get(i)?.low();
         if !self.may_start(first) {
             return None;
         }
@@ -218,7 +218,7 @@ fn percent_of(toks: &[Tok], i: usize) -> Option<Core> {
     let t = toks.get(i)?;
     let j = if t.is("per") && toks.get(i + 1).is_some_and(|n| n.is("cent")) {
         i + 2
-    } else if PERCENT_WORDS.contains(&t.low.as_str()) {
+    } else if PERCENT_WORDS.contains(&t.low()) {
         i + 1
     } else {
         return None;
@@ -233,7 +233,7 @@ fn percent_of(toks: &[Tok], i: usize) -> Option<Core> {
 /// "between 20 and 30", "from 200 to 300".
 fn between(toks: &[Tok], i: usize) -> Option<Core> {
     let first = toks.get(i)?;
-    let joiner = match first.low.as_str() {
+    let joiner = match first.low() {
         "between" => "and",
         "from" => "to",
         _ => return None,
@@ -249,7 +249,7 @@ fn between(toks: &[Tok], i: usize) -> Option<Core> {
 /// "3-4 hours", "1000 - 5000", "20 to 30", "20 through 100", "20~100".
 fn range_tail(toks: &[Tok], a: &Core) -> Option<Core> {
     let sep = toks.get(a.end)?;
-    if !matches!(sep.low.as_str(), "-" | "to" | "through" | "~") {
+    if !matches!(sep.low(), "-" | "to" | "through" | "~") {
         return None;
     }
     let b = core(toks, a.end + 1)?;
@@ -320,7 +320,7 @@ fn vague(toks: &[Tok], i: usize) -> Option<Core> {
 
 /// The unit word after a number: percent, currency, measure, or none.
 fn unit_after(toks: &[Tok], j: usize) -> (usize, QuantityKind, Unit) {
-    let at = |k: usize| toks.get(k).map_or("", |t| t.low.as_str());
+    let at = |k: usize| toks.get(k).map_or("", |t| t.low());
     if at(j) == "%" || PERCENT_WORDS.contains(&at(j)) {
         let end = if at(j + 1) == "points" { j + 2 } else { j + 1 };
         return (end, QuantityKind::Percent, Unit::Percent);

@@ -3,6 +3,8 @@
 //! Every later stage works on these tokens, so every range it reports is a
 //! range of original bytes and automatically lies on char boundaries.
 
+use std::borrow::Cow;
+
 /// FNV-1a: a cheap hash for the short words of the scanner's tables (the
 /// default SipHash costs more than the rest of a lookup).
 #[derive(Default)]
@@ -39,22 +41,27 @@ pub(crate) enum TokKind {
 
 /// One token: its byte range in the text, kind, and lowercased text.
 #[derive(Debug, Clone)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'a> {
     pub start: usize,
     pub end: usize,
     pub kind: TokKind,
     /// Lowercased text (digits unchanged). Curly dashes are folded to '-'.
-    pub low: String,
+    /// Borrowed from the text unless lower-casing changed it.
+    pub low: Cow<'a, str>,
     /// True when the token's first char is uppercase in the original.
     pub capital: bool,
     /// True when exactly one whitespace char separates it from the previous token.
     pub gap_one: bool,
 }
 
-impl Tok {
+impl Tok<'_> {
     /// True when `self` ends exactly where `next` starts.
-    pub fn touches(&self, next: &Tok) -> bool {
+    pub fn touches(&self, next: &Tok<'_>) -> bool {
         self.end == next.start
+    }
+    /// The lowercased text.
+    pub fn low(&self) -> &str {
+        &self.low
     }
     /// True when the token is the word `w` (already lowercase).
     pub fn is(&self, w: &str) -> bool {
@@ -63,7 +70,7 @@ impl Tok {
 }
 
 /// Splits `text` into tokens. Never panics; ranges lie on char boundaries.
-pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let end_of = |k: usize| chars.get(k).map_or(text.len(), |(b, _)| *b);
     let mut toks = Vec::new();
@@ -143,24 +150,41 @@ fn scan_number(chars: &[(usize, char)], k: usize) -> usize {
     }
 }
 
-fn push(toks: &mut Vec<Tok>, text: &str, start: usize, end: usize, kind: TokKind) {
+fn push<'a>(toks: &mut Vec<Tok<'a>>, text: &'a str, start: usize, end: usize, kind: TokKind) {
     let raw = text.get(start..end).unwrap_or("");
-    // ASCII lowercases byte by byte (the same result as `to_lowercase`).
-    let lower = |r: &str| if r.is_ascii() { r.to_ascii_lowercase() } else { r.to_lowercase() };
     let low = match kind {
         TokKind::Sym => match raw {
-            "\u{2013}" | "\u{2014}" | "\u{2012}" | "\u{2212}" | "\u{2010}" | "\u{2011}" => "-".into(),
-            "\u{2019}" | "\u{2018}" => "'".into(),
+            "\u{2013}" | "\u{2014}" | "\u{2012}" | "\u{2212}" | "\u{2010}" | "\u{2011}" => Cow::Borrowed("-"),
+            "\u{2019}" | "\u{2018}" => Cow::Borrowed("'"),
             _ => lower(raw),
         },
         _ => lower(raw),
     };
     let capital = raw.chars().next().is_some_and(char::is_uppercase);
-    let gap_one = toks.last().is_some_and(|p: &Tok| {
+    let gap_one = toks.last().is_some_and(|p: &Tok<'_>| {
         let gap = text.get(p.end..start).unwrap_or("");
         gap.chars().count() == 1 && gap.chars().all(char::is_whitespace)
     });
     toks.push(Tok { start, end, kind, low, capital, gap_one });
+}
+
+/// `raw` lowercased, borrowed when that changes nothing (most tokens).
+/// ASCII lowercases byte by byte (the same result as `to_lowercase`).
+fn lower(raw: &str) -> Cow<'_, str> {
+    if raw.is_ascii() {
+        if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(raw.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(raw)
+        }
+    } else {
+        let low = raw.to_lowercase();
+        if low == raw {
+            Cow::Borrowed(raw)
+        } else {
+            Cow::Owned(low)
+        }
+    }
 }
 
 #[cfg(test)]
@@ -168,7 +192,7 @@ mod tests {
     use super::*;
 
     fn lows(s: &str) -> Vec<String> {
-        tokenize(s).into_iter().map(|t| t.low).collect()
+        tokenize(s).into_iter().map(|t| t.low.into_owned()).collect()
     }
 
     #[test]
