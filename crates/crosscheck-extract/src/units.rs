@@ -4,6 +4,7 @@
 //! "A, which lasted N minutes" adds a fact about A. Units are cut at such
 //! clause boundaries; a list of topics stays one unit.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Clause boundaries that start a new unit. The marker itself stays with
@@ -32,27 +33,28 @@ const MIN_UNIT_WORDS: usize = 3;
 /// Hard line breaks (wrapped wire copy) read as spaces.
 pub fn units(text: &str) -> Vec<Range<usize>> {
     // Same byte length as `text`, so its offsets are `text`'s.
-    let flat = text.replace(['\n', '\r', '\t'], " ");
-    let text = flat.as_str();
+    let flat = if text.contains(['\n', '\r', '\t']) { Cow::Owned(text.replace(['\n', '\r', '\t'], " ")) } else { Cow::Borrowed(text) };
+    let text = &*flat;
+    let hits = marker_hits(text);
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of previous unit, start of next)
     for (marker, keep) in MARKERS {
-        for i in match_starts(text, marker) {
+        for i in match_starts(text, &hits, marker) {
             let skip = if *keep { marker.find(|c: char| c.is_alphabetic()).unwrap_or(0) } else { marker.len() };
             cuts.push((i, i + skip));
         }
     }
-    cuts.extend(participle_cuts(text));
-    cuts.extend(and_clause_cuts(text));
-    cuts.extend(while_cuts(text));
-    cuts.extend(verb_coordination_cuts(text));
+    cuts.extend(participle_cuts(text, &hits));
+    cuts.extend(and_clause_cuts(text, &hits));
+    cuts.extend(while_cuts(text, &hits));
+    cuts.extend(verb_coordination_cuts(text, &hits));
     cuts.sort_unstable();
     cuts.dedup_by_key(|c| c.0);
     assemble(text, &cuts)
 }
 
-fn participle_cuts(text: &str) -> Vec<(usize, usize)> {
+fn participle_cuts(text: &str, hits: &[usize]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for i in match_starts(text, ", ") {
+    for i in match_starts(text, hits, ", ") {
         let rest = &text[i + 2..];
         let word = leading_letters(rest);
         let is_clause = word.len() >= 6
@@ -75,10 +77,10 @@ fn participle_cuts(text: &str) -> Vec<(usize, usize)> {
 
 /// ", and He …" / ", and Zelenskyy's office said …": a new clause with its
 /// own subject. Also ", with X later saying".
-fn and_clause_cuts(text: &str) -> Vec<(usize, usize)> {
+fn and_clause_cuts(text: &str, hits: &[usize]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for marker in [", and ", ", with "] {
-        for i in match_starts(text, marker) {
+        for i in match_starts(text, hits, marker) {
             let rest = &text[i + marker.len()..];
             let first = rest.split_whitespace().next().unwrap_or("");
             let subject = first.chars().next().is_some_and(char::is_uppercase)
@@ -109,9 +111,9 @@ const NOT_PAST_VERBS: &[&str] = &["speed", "indeed", "armed", "united"];
 /// "A invited B to Moscow and expressed readiness to …": one subject, two
 /// predicates, two facts. Cut before " and " when the next word is a
 /// past-tense verb.
-fn verb_coordination_cuts(text: &str) -> Vec<(usize, usize)> {
+fn verb_coordination_cuts(text: &str, hits: &[usize]) -> Vec<(usize, usize)> {
     const AND: &str = " and ";
-    match_starts(text, AND)
+    match_starts(text, hits, AND)
         .into_iter()
         .filter(|i| {
             let word = leading_letters(&text[i + AND.len()..]);
@@ -123,9 +125,9 @@ fn verb_coordination_cuts(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// " while Putin …": a contrasting clause with its own subject.
-fn while_cuts(text: &str) -> Vec<(usize, usize)> {
+fn while_cuts(text: &str, hits: &[usize]) -> Vec<(usize, usize)> {
     const WHILE: &str = " while ";
-    match_starts(text, WHILE)
+    match_starts(text, hits, WHILE)
         .into_iter()
         .filter(|i| !text[..*i].ends_with(','))
         .filter(|i| text[i + WHILE.len()..].chars().next().is_some_and(char::is_uppercase))
@@ -144,9 +146,32 @@ fn word_starts(text: &str) -> Vec<usize> {
         .collect()
 }
 
-/// Start offsets of the non-overlapping occurrences of `marker` in `text`.
-fn match_starts(text: &str, marker: &str) -> Vec<usize> {
-    text.match_indices(marker).map(|(i, _)| i).collect()
+/// Offsets of the bytes every marker starts with (`,`, `;`, space):
+/// collected once per sentence, so that each marker is tried only there.
+fn marker_hits(text: &str) -> Vec<usize> {
+    text.bytes().enumerate().filter(|(_, b)| matches!(b, b',' | b';' | b' ')).map(|(i, _)| i).collect()
+}
+
+/// Start offsets of the non-overlapping occurrences of `marker` in `text`,
+/// leftmost first (as `str::match_indices` gives them), tried at `hits`
+/// ([`marker_hits`]); a marker starting with another byte is searched for.
+fn match_starts(text: &str, hits: &[usize], marker: &str) -> Vec<usize> {
+    let m = marker.as_bytes();
+    if !m.first().is_some_and(|b| matches!(b, b',' | b';' | b' ')) {
+        return text.match_indices(marker).map(|(i, _)| i).collect();
+    }
+    let bytes = text.as_bytes();
+    // The first two bytes compared inline: most hits fail there.
+    let head = |at: usize| bytes.get(at) == m.first() && bytes.get(at + 1) == m.get(1);
+    let mut out = Vec::new();
+    let mut next = 0;
+    for &at in hits {
+        if at >= next && head(at) && bytes[at..].starts_with(m) {
+            out.push(at);
+            next = at + m.len();
+        }
+    }
+    out
 }
 
 /// The letters `text` starts with.
@@ -242,6 +267,21 @@ mod tests {
         assert_eq!(split(said), vec![said]);
         let t = "The two leaders discussed trade and energy prices in the region.";
         assert_eq!(split(t), vec![t]);
+    }
+
+    #[test]
+    fn marker_starts_are_match_indices() {
+        for (t, m) in [
+            (" while the while the x", " while the "),
+            (" and and and ", " and "),
+            (", , ,", ", "),
+            ("a; b;; c; ", "; "),
+            ("“x,” y, while, while z", ", while "),
+            ("", ", "),
+        ] {
+            let want: Vec<usize> = t.match_indices(m).map(|(i, _)| i).collect();
+            assert_eq!(match_starts(t, &marker_hits(t), m), want, "{t:?} {m:?}");
+        }
     }
 
     #[test]
