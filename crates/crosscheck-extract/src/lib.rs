@@ -115,6 +115,8 @@ struct Reader<'a> {
     sentence_counter: usize,
     last_speaker_sentence: usize,
     claims: Vec<Claim>,
+    /// The first pass's words of each claim-bearing sentence, in order.
+    learned_words: std::vec::IntoIter<words::Detached>,
 }
 
 /// What a first reading of an article learns about its people: full names
@@ -124,6 +126,9 @@ struct Reader<'a> {
 pub struct Learned {
     people: People,
     offices: Vec<(Role, String)>,
+    /// Every claim-bearing sentence's words, in reading order, so that the
+    /// second pass does not cut and tag them again.
+    sentences: Vec<words::Detached>,
 }
 
 impl Learned {
@@ -143,16 +148,19 @@ pub fn learn(doc: &Document) -> Learned {
     }
     for block in doc.blocks.iter().filter(|b| b.kind.has_claims()) {
         for s in &block.sentences {
-            let found = entities::mentions(&doc.text[s.clone()], &learned.people);
+            let text = &doc.text[s.clone()];
+            let tagged = Tagged::new(text);
+            let found = entities::mentions_tagged(text, &tagged, &learned.people);
             learned.people.learn(&found);
             for m in found.iter().filter(|m| m.kind == EntityKind::Person) {
                 if let Some(role) = m.role.as_deref().and_then(parse_role) {
                     learned.offices.push((role, m.name.clone()));
                 }
             }
+            learned.sentences.push(words::Detached::new(s.clone(), tagged));
         }
     }
-    let Learned { people, offices } = &mut learned;
+    let Learned { people, offices, .. } = &mut learned;
     for (_, name) in offices.iter_mut() {
         *name = people.complete(name).to_string();
     }
@@ -184,6 +192,7 @@ pub fn extract_learned(doc: &Document, opts: &ExtractOptions, learned: Learned, 
         sentence_counter: 0,
         last_speaker_sentence: usize::MAX,
         claims: Vec::new(),
+        learned_words: learned.sentences.into_iter(),
     };
     for (paragraph, block) in doc.blocks.iter().enumerate().filter(|(_, b)| b.kind.has_claims()) {
         reader.read_block(paragraph, block);
@@ -386,14 +395,15 @@ impl Reader<'_> {
         let mut open_quote = false;
         for sentence in &block.sentences {
             let text = &self.doc.text[sentence.clone()];
+            let learned = self.learned_words.next();
             if is_question(text) {
                 continue;
             }
             let (quotes, still_open) = attribution::quoted_ranges(text, open_quote);
             let unit_ranges = if kind == ClaimKind::Body { units::units(text) } else { vec![0..text.len()] };
             let in_run = open_quote || still_open;
-            // The sentence is cut into words once; its units take their share.
-            let tagged = Tagged::new(text);
+            // The sentence is cut into words once (by `learn`); its units take their share.
+            let tagged = learned.and_then(|d| d.attach(sentence, text)).unwrap_or_else(|| Tagged::new(text));
             let units: Vec<(Range<usize>, Cow<'_, Tagged<'_>>)> = unit_ranges
                 .into_iter()
                 .map(|u| {
