@@ -37,6 +37,14 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
 /// Words after which a sentence speaks of the future ("will meet on Friday").
 const FUTURE_CUES: &[&str] = &["will", "'ll", "shall", "going", "plans", "planned", "scheduled", "expected", "upcoming"];
 
+/// The words (lower-cased) a date can start with that are not digits:
+/// [`relative`]'s words and [`month_first`]'s months. Every other reader of
+/// [`parse_date`] needs a number token first.
+pub(crate) fn starter_words() -> impl Iterator<Item = &'static str> {
+    const RELATIVE: &[&str] = &["yesterday", "today", "tonight", "tomorrow", "last", "next", "this", "past", "coming"];
+    RELATIVE.iter().copied().chain(WEEKDAYS.iter().map(|(w, _)| *w)).chain(MONTHS.iter().map(|(m, _)| *m))
+}
+
 /// A date read at a token position.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct DateMatch {

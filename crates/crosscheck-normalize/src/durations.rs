@@ -63,6 +63,12 @@ fn letter_unit_at(toks: &[Tok], j: usize) -> Option<(usize, f64)> {
 /// Words [`lead`] accepts before a unit word ("an hour", "all day").
 const ARTICLE_WORDS: &[&str] = &["a", "an", "another", "all", "full", "whole", "entire", "one"];
 
+/// The words (lower-cased) besides numbers that [`may_start_duration`] lets
+/// through.
+pub(crate) fn starter_words() -> impl Iterator<Item = &'static str> {
+    ARTICLE_WORDS.iter().copied().chain(["half"])
+}
+
 /// False when [`parse_duration`] cannot succeed at token `i` (every reading
 /// in [`lead`] starts with "half", an article word, or a number). Cheap, for
 /// scanners that try every token.
