@@ -73,7 +73,8 @@ impl Tok<'_> {
 pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let end_of = |k: usize| chars.get(k).map_or(text.len(), |(b, _)| *b);
-    let mut toks = Vec::new();
+    // About one token per five bytes of news text: room without regrowing.
+    let mut toks = Vec::with_capacity(text.len() / 4 + 1);
     let mut k = 0;
     while k < chars.len() {
         let (start, c) = chars[k];
@@ -160,10 +161,17 @@ fn push<'a>(toks: &mut Vec<Tok<'a>>, text: &'a str, start: usize, end: usize, ki
         },
         _ => lower(raw),
     };
-    let capital = raw.chars().next().is_some_and(char::is_uppercase);
+    let capital = match raw.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => raw.chars().next().is_some_and(char::is_uppercase),
+    };
     let gap_one = toks.last().is_some_and(|p: &Tok<'_>| {
         let gap = text.get(p.end..start).unwrap_or("");
-        gap.chars().count() == 1 && gap.chars().all(char::is_whitespace)
+        match gap.as_bytes() {
+            // One ASCII char (`char::is_whitespace` also counts U+000B).
+            [b] => char::from(*b).is_whitespace(),
+            _ => gap.chars().count() == 1 && gap.chars().all(char::is_whitespace),
+        }
     });
     toks.push(Tok { start, end, kind, low, capital, gap_one });
 }
