@@ -248,14 +248,19 @@ pub fn analyse_sentence(text: &str) -> Claim {
     }
 }
 
-/// Whether `text` negates and whether it hedges: [`has_any`] of
-/// [`lexicon::NEGATIONS`] and of [`lexicon::HEDGES`], in one pass over ASCII
-/// text.
+/// Whether `text` negates and whether it hedges: whether a word of it,
+/// lower-cased, is in [`lexicon::NEGATIONS`] or [`lexicon::HEDGES`] (one
+/// tag lookup per word), or a list holds "n't" and the text a contraction.
 fn negated_hedged(text: &str) -> (bool, bool) {
     use lexicon::tag::{HEDGE, NEGATION};
-    if !text.is_ascii() {
-        return (has_any(text, lexicon::NEGATIONS), has_any(text, lexicon::HEDGES));
-    }
+    let lower;
+    // ASCII is looked up word by word, lower-cased on the stack.
+    let (text, tags): (&str, fn(&str) -> u32) = if text.is_ascii() {
+        (text, lexicon::tags_of)
+    } else {
+        lower = text.to_lowercase();
+        (&lower, lexicon::tags_of_lower)
+    };
     let mut found = 0;
     if text.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"n't")) {
         for (list, flag) in [(lexicon::NEGATIONS, NEGATION), (lexicon::HEDGES, HEDGE)] {
@@ -269,18 +274,10 @@ fn negated_hedged(text: &str) -> (bool, bool) {
             break;
         }
         if !w.is_empty() {
-            found |= lexicon::tags_of(w) & (NEGATION | HEDGE);
+            found |= tags(w) & (NEGATION | HEDGE);
         }
     }
     (found & NEGATION != 0, found & HEDGE != 0)
-}
-
-/// True when a word of `text`, lower-cased, is in `list`, or `list` holds
-/// "n't" and `text` a contraction (the general path of [`negated_hedged`]).
-fn has_any(text: &str, list: &[&str]) -> bool {
-    let lower = text.to_lowercase();
-    lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')).any(|w| list.contains(&w))
-        || (list.contains(&"n't") && lower.contains("n't"))
 }
 
 /// Direct quote when most of the text stands inside quotation marks.

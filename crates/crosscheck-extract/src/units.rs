@@ -138,12 +138,39 @@ fn while_cuts(text: &str, hits: &[usize]) -> Vec<(usize, usize)> {
 /// Start offsets of the words of `text` (whitespace-separated tokens with a
 /// letter or digit), so that words in any range count in O(log n).
 fn word_starts(text: &str) -> Vec<usize> {
+    if text.is_ascii() {
+        return ascii_word_starts(text.as_bytes());
+    }
     // Each token is a slice of `text`: its offset is where it starts.
     let base = text.as_ptr() as usize;
     text.split_whitespace()
         .filter(|token| token.chars().any(char::is_alphanumeric))
         .map(|token| token.as_ptr() as usize - base)
         .collect()
+}
+
+/// [`word_starts`] of ASCII text, byte by byte (ASCII whitespace as
+/// `char::is_whitespace` has it, U+000B included).
+fn ascii_word_starts(b: &[u8]) -> Vec<usize> {
+    let space = |c: u8| c == b' ' || (b'\t'..=b'\r').contains(&c);
+    let mut out = Vec::with_capacity(b.len() / 4 + 1);
+    let mut k = 0;
+    while k < b.len() {
+        if space(b[k]) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut word = false;
+        while k < b.len() && !space(b[k]) {
+            word |= b[k].is_ascii_alphanumeric();
+            k += 1;
+        }
+        if word {
+            out.push(start);
+        }
+    }
+    out
 }
 
 /// Offsets of the bytes every marker starts with (`,`, `;`, space):
@@ -281,6 +308,19 @@ mod tests {
         ] {
             let want: Vec<usize> = t.match_indices(m).map(|(i, _)| i).collect();
             assert_eq!(match_starts(t, &marker_hits(t), m), want, "{t:?} {m:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_word_starts_are_word_starts() {
+        for t in ["", "  a b\x0bc\x0c d,, -- 9 . x\r\ny  ", "one", "- , ;", "Mr. Smith said: \"no\"."] {
+            let base = t.as_ptr() as usize;
+            let want: Vec<usize> = t
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .map(|w| w.as_ptr() as usize - base)
+                .collect();
+            assert_eq!(ascii_word_starts(t.as_bytes()), want, "{t:?}");
         }
     }
 
