@@ -71,36 +71,54 @@ impl Tok<'_> {
 
 /// Splits `text` into tokens. Never panics; ranges lie on char boundaries.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    if text.is_ascii() {
+        // Every char is one byte: no table of char offsets needed.
+        let b = text.as_bytes();
+        return tokenize_chars(text, b.len(), |k| b.get(k).map(|&c| char::from(c)), |k| k.min(b.len()));
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let end_of = |k: usize| chars.get(k).map_or(text.len(), |(b, _)| *b);
+    tokenize_chars(text, chars.len(), |k| chars.get(k).map(|(_, c)| *c), end_of)
+}
+
+/// [`tokenize`] over the `n` chars of `text`: `char_at(k)` is the k-th char
+/// and `offset(k)` its byte offset (`text.len()` for `k == n`).
+fn tokenize_chars<'a>(
+    text: &'a str,
+    n: usize,
+    char_at: impl Fn(usize) -> Option<char>,
+    offset: impl Fn(usize) -> usize,
+) -> Vec<Tok<'a>> {
+    let digit = |k: usize| char_at(k).is_some_and(|d| d.is_ascii_digit());
     // About one token per five bytes of news text: room without regrowing.
     let mut toks = Vec::with_capacity(text.len() / 4 + 1);
     let mut k = 0;
-    while k < chars.len() {
-        let (start, c) = chars[k];
+    while let Some(c) = char_at(k) {
+        let start = offset(k);
         if c.is_whitespace() {
             k += 1;
             continue;
         }
-        let digit_after = |k: usize| chars.get(k + 1).is_some_and(|(_, d)| d.is_ascii_digit());
+        let digit_after = |k: usize| digit(k + 1);
+        let prev_digit = k > 0 && digit(k - 1);
         if c.is_alphabetic() {
             let mut j = k + 1;
-            while j < chars.len() && (chars[j].1.is_alphabetic() || is_mark(chars[j].1)) {
+            while j < n && char_at(j).is_some_and(|d| d.is_alphabetic() || is_mark(d)) {
                 j += 1;
             }
-            push(&mut toks, text, start, end_of(j), TokKind::Word);
+            push(&mut toks, text, start, offset(j), TokKind::Word);
             k = j;
-        } else if let Some(j) = (c.is_ascii_digit() || (c == '.' && digit_after(k) && !prev_digit(&chars, k)))
-            .then(|| scan_number(&chars, k))
+        } else if let Some(j) = (c.is_ascii_digit() || (c == '.' && digit_after(k) && !prev_digit))
+            .then(|| scan_number(&char_at, k))
             .filter(|&j| j > k)
         {
-            push(&mut toks, text, start, end_of(j), TokKind::Num);
+            push(&mut toks, text, start, offset(j), TokKind::Num);
             k = j;
         } else {
             // Also a dot that cannot start a number after all (the second
             // dot of "1..2"): scanning it gave an empty number, and pushing
             // that without moving on looped for ever.
-            push(&mut toks, text, start, end_of(k + 1), TokKind::Sym);
+            push(&mut toks, text, start, offset(k + 1), TokKind::Sym);
             k += 1;
         }
     }
@@ -111,26 +129,22 @@ fn is_mark(c: char) -> bool {
     unicode_normalization::char::is_combining_mark(c)
 }
 
-fn prev_digit(chars: &[(usize, char)], k: usize) -> bool {
-    k > 0 && chars[k - 1].1.is_ascii_digit()
-}
-
-/// Scans a number starting at `k`; returns the index one past its end.
+/// Scans a number starting at char `k`; returns the index one past its end.
 /// Commas are kept only as thousands separators (followed by exactly three
 /// digits); a dot is kept once, and not in dotted sequences like 192.168.1.2.
-fn scan_number(chars: &[(usize, char)], k: usize) -> usize {
-    let digit = |i: usize| chars.get(i).is_some_and(|(_, d)| d.is_ascii_digit());
+fn scan_number(char_at: &impl Fn(usize) -> Option<char>, k: usize) -> usize {
+    let digit = |i: usize| char_at(i).is_some_and(|d| d.is_ascii_digit());
     let run = |mut i: usize| {
         while digit(i) {
             i += 1;
         }
         i
     };
-    let mut j = if chars[k].1 == '.' { k } else { run(k) };
+    let mut j = if char_at(k) == Some('.') { k } else { run(k) };
     // A number right after "192." continues a dotted sequence: no decimals.
-    let mut seen_dot = k >= 2 && chars[k - 1].1 == '.' && chars[k - 2].1.is_ascii_digit();
+    let mut seen_dot = k >= 2 && char_at(k - 1) == Some('.') && digit(k - 2);
     loop {
-        let c = chars.get(j).map(|(_, c)| *c);
+        let c = char_at(j);
         if c == Some(',') && !seen_dot && digit(j + 1) {
             let after = run(j + 1);
             if after - (j + 1) == 3 {
@@ -140,7 +154,7 @@ fn scan_number(chars: &[(usize, char)], k: usize) -> usize {
         }
         if c == Some('.') && !seen_dot && digit(j + 1) {
             let after = run(j + 1);
-            let dotted = chars.get(after).is_some_and(|(_, c)| *c == '.') && digit(after + 1);
+            let dotted = char_at(after) == Some('.') && digit(after + 1);
             if !dotted {
                 seen_dot = true;
                 j = after;
@@ -201,6 +215,27 @@ mod tests {
 
     fn lows(s: &str) -> Vec<String> {
         tokenize(s).into_iter().map(|t| t.low.into_owned()).collect()
+    }
+
+    /// The tokens of `text` cut through the general (char table) path.
+    fn general(text: &str) -> Vec<Tok<'_>> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let end_of = |k: usize| chars.get(k).map_or(text.len(), |(b, _)| *b);
+        tokenize_chars(text, chars.len(), |k| chars.get(k).map(|(_, c)| *c), end_of)
+    }
+
+    fn same(a: &[Tok<'_>], b: &[Tok<'_>]) -> bool {
+        a.len() == b.len()
+            && a.iter().zip(b).all(|(x, y)| {
+                (x.start, x.end, x.kind, &x.low, x.capital, x.gap_one) == (y.start, y.end, y.kind, &y.low, y.capital, y.gap_one)
+            })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_text_is_cut_as_by_the_char_table(t in "[ -~\t\n\x0b\x0c\r\x1c-\x1f]{0,40}") {
+            proptest::prop_assert!(same(&tokenize(&t), &general(&t)), "{:?}", t);
+        }
     }
 
     #[test]
