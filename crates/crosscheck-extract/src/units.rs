@@ -52,7 +52,7 @@ pub fn units(text: &str) -> Vec<Range<usize>> {
     assemble(text, &cuts)
 }
 
-fn participle_cuts(text: &str, hits: &[usize]) -> Vec<(usize, usize)> {
+fn participle_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for i in match_starts(text, hits, ", ") {
         let rest = &text[i + 2..];
@@ -77,7 +77,7 @@ fn participle_cuts(text: &str, hits: &[usize]) -> Vec<(usize, usize)> {
 
 /// ", and He …" / ", and Zelenskyy's office said …": a new clause with its
 /// own subject. Also ", with X later saying".
-fn and_clause_cuts(text: &str, hits: &[usize]) -> Vec<(usize, usize)> {
+fn and_clause_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for marker in [", and ", ", with "] {
         for i in match_starts(text, hits, marker) {
@@ -111,7 +111,7 @@ const NOT_PAST_VERBS: &[&str] = &["speed", "indeed", "armed", "united"];
 /// "A invited B to Moscow and expressed readiness to …": one subject, two
 /// predicates, two facts. Cut before " and " when the next word is a
 /// past-tense verb.
-fn verb_coordination_cuts(text: &str, hits: &[usize]) -> Vec<(usize, usize)> {
+fn verb_coordination_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
     const AND: &str = " and ";
     match_starts(text, hits, AND)
         .into_iter()
@@ -125,7 +125,7 @@ fn verb_coordination_cuts(text: &str, hits: &[usize]) -> Vec<(usize, usize)> {
 }
 
 /// " while Putin …": a contrasting clause with its own subject.
-fn while_cuts(text: &str, hits: &[usize]) -> Vec<(usize, usize)> {
+fn while_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
     const WHILE: &str = " while ";
     match_starts(text, hits, WHILE)
         .into_iter()
@@ -173,23 +173,35 @@ fn ascii_word_starts(b: &[u8]) -> Vec<usize> {
     out
 }
 
-/// Offsets of the bytes every marker starts with (`,`, `;`, space):
-/// collected once per sentence, so that each marker is tried only there.
-fn marker_hits(text: &str) -> Vec<usize> {
-    text.bytes().enumerate().filter(|(_, b)| matches!(b, b',' | b';' | b' ')).map(|(i, _)| i).collect()
+/// The bytes every marker starts with.
+const MARKER_STARTS: [u8; 3] = [b',', b';', b' '];
+
+/// Offsets of each of [`MARKER_STARTS`] in `text` (commas, semicolons,
+/// spaces): collected once per sentence, so that each marker is tried only
+/// where its first byte is.
+type Hits = [Vec<usize>; 3];
+
+fn marker_hits(text: &str) -> Hits {
+    let mut hits: Hits = Default::default();
+    for (i, b) in text.bytes().enumerate() {
+        if let Some(k) = MARKER_STARTS.iter().position(|&m| m == b) {
+            hits[k].push(i);
+        }
+    }
+    hits
 }
 
 /// Start offsets of the non-overlapping occurrences of `marker` in `text`,
 /// leftmost first (as `str::match_indices` gives them), tried at `hits`
 /// ([`marker_hits`]); a marker starting with another byte is searched for.
-fn match_starts(text: &str, hits: &[usize], marker: &str) -> Vec<usize> {
+fn match_starts(text: &str, hits: &Hits, marker: &str) -> Vec<usize> {
     let m = marker.as_bytes();
-    if !m.first().is_some_and(|b| matches!(b, b',' | b';' | b' ')) {
+    let Some(hits) = m.first().and_then(|b| MARKER_STARTS.iter().position(|s| s == b)).map(|k| &hits[k]) else {
         return text.match_indices(marker).map(|(i, _)| i).collect();
-    }
+    };
     let bytes = text.as_bytes();
-    // The first two bytes compared inline: most hits fail there.
-    let head = |at: usize| bytes.get(at) == m.first() && bytes.get(at + 1) == m.get(1);
+    // The second byte compared inline: most hits fail there.
+    let head = |at: usize| bytes.get(at + 1) == m.get(1);
     let mut out = Vec::new();
     let mut next = 0;
     for &at in hits {
