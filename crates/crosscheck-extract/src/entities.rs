@@ -32,7 +32,7 @@ pub struct Mention {
 /// What an article has said about its people so far: surname → full name.
 #[derive(Debug, Default, Clone)]
 pub struct People {
-    full_names: HashMap<String, String>,
+    full_names: HashMap<String, String, crosscheck_normalize::FnvBuildHasher>,
 }
 
 impl People {
@@ -50,7 +50,10 @@ impl People {
 
     /// The full name a lone surname stands for in this article.
     pub fn full_name(&self, surname: &str) -> Option<&str> {
-        self.full_names.get(&surname.to_lowercase()).map(String::as_str)
+        if self.full_names.is_empty() {
+            return None;
+        }
+        crate::lexicon::with_lower(surname, |lower| self.full_names.get(lower)).map(String::as_str)
     }
 
     /// `name` completed to the full name the article introduced, or as given.
