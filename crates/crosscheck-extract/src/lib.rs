@@ -273,11 +273,31 @@ fn negated_hedged(text: &str) -> (bool, bool) {
         if found == NEGATION | HEDGE {
             break;
         }
-        if !w.is_empty() {
+        if !w.is_empty() && may_negate_or_hedge(w) {
             found |= tags(w) & (NEGATION | HEDGE);
         }
     }
     (found & NEGATION != 0, found & HEDGE != 0)
+}
+
+/// False when `word` (lower-cased or not) cannot be one of
+/// [`lexicon::NEGATIONS`] or [`lexicon::HEDGES`]: no listed word has its
+/// first letter and length. Rules out most words before a tag lookup.
+fn may_negate_or_hedge(word: &str) -> bool {
+    static LENGTHS: std::sync::LazyLock<[u64; 256]> = std::sync::LazyLock::new(|| {
+        let mut lengths = [0u64; 256];
+        for w in lexicon::NEGATIONS.iter().chain(lexicon::HEDGES) {
+            if let Some(&b) = w.as_bytes().first() {
+                lengths[usize::from(b)] |= 1u64 << w.len().min(63);
+            }
+        }
+        lengths
+    });
+    // Lower-casing keeps an ASCII word's length; other words are looked up.
+    match word.as_bytes().first() {
+        Some(b) if word.is_ascii() => LENGTHS[usize::from(b.to_ascii_lowercase())] & 1u64 << word.len().min(63) != 0,
+        _ => true,
+    }
 }
 
 /// Direct quote when most of the text stands inside quotation marks.
