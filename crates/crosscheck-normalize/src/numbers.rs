@@ -374,12 +374,21 @@ fn continues_run(toks: &[Tok], j: usize) -> bool {
 /// Built once from the same tables; a plain word fails with one lookup
 /// instead of scans of every table.
 fn starts_number_words(w: &str) -> bool {
-    static FIRST: LazyLock<HashSet<&'static str, FnvBuildHasher>> = LazyLock::new(|| {
-        let specials = ["a", "an", "half", "quarter", "point"];
-        let tables = [UNITS, TENS, SCALES, ORDINALS];
-        specials.into_iter().chain(tables.into_iter().flat_map(|t| t.iter().map(|(w, _)| *w))).collect()
-    });
+    static FIRST: LazyLock<HashSet<&'static str, FnvBuildHasher>> = LazyLock::new(|| number_word_starters().collect());
     FIRST.contains(w)
+}
+
+/// The words a number in words can start with ([`starts_number_words`]).
+fn number_word_starters() -> impl Iterator<Item = &'static str> {
+    let specials = ["a", "an", "half", "quarter", "point"];
+    let tables = [UNITS, TENS, SCALES, ORDINALS];
+    specials.into_iter().chain(tables.into_iter().flat_map(|t| t.iter().map(|(w, _)| *w)))
+}
+
+/// Every word [`may_start_number`] lets through: "minus", "negative" and
+/// [`number_word_starters`].
+pub(crate) fn starter_words() -> impl Iterator<Item = &'static str> {
+    ["minus", "negative"].into_iter().chain(number_word_starters())
 }
 
 fn parse_words(toks: &[Tok], i: usize) -> Option<NumMatch> {

@@ -135,19 +135,19 @@ fn vague_at(toks: &[Tok], i: usize) -> Option<(usize, &'static VagueAmount)> {
 
 /// False when no date and no quantity can start at token `i`: a word that
 /// is none of the readers' first words (dates, ranges, percentages, hedges,
-/// money, durations, vague amounts), starts no number in words and is no
-/// currency code before a number. Exact, and one hash lookup for most words.
+/// money, durations, vague amounts, numbers in words) and is no currency
+/// code before a number. Exact, and one hash lookup for most words.
 fn may_start(toks: &[Tok], i: usize) -> bool {
     static FIRST_WORDS: LazyLock<std::collections::HashSet<&'static str, FnvBuildHasher>> = LazyLock::new(|| {
         let own = ["between", "from", "per", "us"].into_iter().chain(PERCENT_WORDS.iter().copied());
         let phrases = HEDGES.iter().map(|h| h.phrase).chain(VAGUE_AMOUNTS.iter().map(|v| v.phrase));
         let firsts = phrases.map(|p| p.split(' ').next().unwrap_or(""));
-        own.chain(firsts).chain(crate::dates::starter_words()).chain(crate::durations::starter_words()).collect()
+        let readers = crate::dates::starter_words().chain(crate::durations::starter_words()).chain(crate::numbers::starter_words());
+        own.chain(firsts).chain(readers).collect()
     });
     let Some(t) = toks.get(i) else { return false };
     t.kind != TokKind::Word
         || FIRST_WORDS.contains(t.low())
-        || may_start_number(toks, i)
         || (t.low.len() == 3 && toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Num))
 }
 
