@@ -79,8 +79,9 @@ pub fn parse_role(title: &str) -> Option<Role> {
     let mut rest: Vec<String> = Vec::new();
     let mut k = 0;
     while k < toks.len() {
-        let two = toks.get(k + 1).map(|n| format!("{} {n}", toks[k]));
-        if let Some((q, n)) = two.as_deref().and_then(|t| QUALIFIERS.iter().find(|(w, _)| *w == t).map(|(_, q)| (*q, 2))).or_else(|| QUALIFIERS.iter().find(|(w, _)| *w == toks[k]).map(|(_, q)| (*q, 1))) {
+        // A two-word qualifier is compared word by word ("newly elected").
+        let two = |w: &str| toks.get(k + 1).is_some_and(|n| w.split_once(' ') == Some((toks[k].as_str(), n.as_str())));
+        if let Some((q, n)) = QUALIFIERS.iter().find(|(w, _)| two(w)).map(|(_, q)| (*q, 2)).or_else(|| QUALIFIERS.iter().find(|(w, _)| *w == toks[k]).map(|(_, q)| (*q, 1))) {
             qualifier = qualifier.or(Some(q.to_string()));
             k += n;
             continue;
@@ -146,6 +147,11 @@ fn canonical_title(words: &[String]) -> Option<String> {
 }
 
 fn replace_word(text: &str, from: &str, to: &str) -> String {
+    // A one-word `from` that is none of the words: " text " trimmed is
+    // `text` trimmed, without formatting the padded copies.
+    if !from.contains(' ') && !text.split(' ').any(|w| w == from) {
+        return text.trim().to_string();
+    }
     let padded = format!(" {text} ");
     padded.replace(&format!(" {from} "), &format!(" {to} ")).trim().to_string()
 }
@@ -189,6 +195,8 @@ mod tests {
         assert_ne!(key("Vice President"), key("President"));
         assert_ne!(key("deputy spokesman"), key("spokesman"));
         assert_eq!(parse_role("the big"), None);
+        assert_eq!(parse_role("newly elected Prime Minister").and_then(|r| r.qualifier), Some("new".into()));
+        assert_eq!(parse_role("British premier").map(|r| r.key), Some("uk|prime minister".into()));
     }
 
     #[test]
