@@ -44,7 +44,11 @@ const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "sir", "dame", "lord", "l
 
 /// Folded tokens of a name: possessives, dots and a leading "the" removed.
 fn name_tokens(name: &str) -> Vec<String> {
-    let f = fold(name);
+    tokens_of_folded(&fold(name))
+}
+
+/// [`name_tokens`] of a name already folded (`f`).
+fn tokens_of_folded(f: &str) -> Vec<String> {
     let mut toks: Vec<String> = Vec::new();
     for raw in f.split(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '/' | '(' | ')' | '"')) {
         let t = raw.trim_end_matches("'s").trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
@@ -61,8 +65,14 @@ fn name_tokens(name: &str) -> Vec<String> {
 
 /// The alias key for a folded name, if it names a known country or body.
 pub fn alias_key(name: &str) -> Option<&'static str> {
-    let joined = name_tokens(name).join(" ");
-    let dotted: String = fold(name).chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect();
+    let folded = fold(name);
+    alias_of(&folded, &tokens_of_folded(&folded))
+}
+
+/// [`alias_key`] of a name folded (`folded`) and cut into its name tokens.
+fn alias_of(folded: &str, tokens: &[String]) -> Option<&'static str> {
+    let joined = tokens.join(" ");
+    let dotted: String = folded.chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect();
     ALIASES
         .iter()
         .find(|(_, names)| names.contains(&joined.as_str()) || names.contains(&dotted.trim()))
@@ -111,10 +121,13 @@ fn translit_step(s: &str) -> String {
 /// organisations, else the transliteration keys of its tokens joined by
 /// spaces. Idempotent. "Zelenskyy's" → "zelensky", "U.S." → "us".
 pub fn entity_key(name: &str) -> String {
-    if let Some(k) = alias_key(name) {
+    // Folded and cut once, for the alias lookup and the keys.
+    let folded = fold(name);
+    let tokens = tokens_of_folded(&folded);
+    if let Some(k) = alias_of(&folded, &tokens) {
         return k.to_string();
     }
-    let keys: Vec<String> = name_tokens(name).iter().map(|t| translit_key(t)).filter(|k| !k.is_empty()).collect();
+    let keys: Vec<String> = tokens.iter().map(|t| translit_key(t)).filter(|k| !k.is_empty()).collect();
     let joined = keys.join(" ");
     // A folded spelling may itself name a known body ("Chyna" → "china").
     alias_key(&joined).map_or(joined, str::to_string)
