@@ -162,7 +162,7 @@ fn mention_from_run(
             EntityKind::Organization
         }
     } else {
-        kind_of(name_words, &run_flags[split..], role.is_some(), people)
+        kind_of(&sentence[name_range.clone()], name_words, &run_flags[split..], role.is_some(), people)
     };
     Some(Mention { name: sentence[name_range.clone()].to_string(), range: name_range, kind, role })
 }
@@ -188,9 +188,16 @@ fn is_acronym(t: &str) -> bool {
     letters >= 2
 }
 
-fn kind_of(name_words: &[Word<'_>], flags: &[u32], has_role: bool, people: &People) -> EntityKind {
+fn kind_of(name: &str, name_words: &[Word<'_>], flags: &[u32], has_role: bool, people: &People) -> EntityKind {
     if flags.iter().any(|t| t & tag::ORG != 0) {
         return EntityKind::Organization;
+    }
+    // "the United States", "United Kingdom": two capitalised words that are
+    // a country's name, not a person's.
+    if name_words.len() >= 2 {
+        if let Some(kind) = crate::memo::alias(name) {
+            return kind;
+        }
     }
     if flags.iter().all(|t| t & (tag::PLACE | tag::CONNECTOR) != 0) {
         return EntityKind::Place;
@@ -233,6 +240,16 @@ mod tests {
             ("NATO".into(), EntityKind::Organization, None),
             ("Saudi Arabia".into(), EntityKind::Place, None),
             ("Petrov".into(), EntityKind::Other, None),
+        ]);
+    }
+
+    #[test]
+    fn two_word_country_names_are_places() {
+        let got = names("Russia and the United States agreed, and the United Kingdom followed.");
+        assert_eq!(got, vec![
+            ("Russia".into(), EntityKind::Place, None),
+            ("United States".into(), EntityKind::Place, None),
+            ("United Kingdom".into(), EntityKind::Place, None),
         ]);
     }
 

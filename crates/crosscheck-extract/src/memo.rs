@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use crosscheck_core::value::Role;
 use crosscheck_core::EntityKind;
-use crosscheck_normalize::entities::alias_key;
+use crosscheck_normalize::entities::{alias_key, alias_kind};
 use crosscheck_normalize::{entity_key, key_for, parse_role, FnvBuildHasher};
 
 /// Most strings one memo holds before it starts afresh (a bound on memory,
@@ -25,6 +25,7 @@ thread_local! {
     static ENTITY_KEYS: Memo<String> = RefCell::new(HashMap::default());
     static ROLES: Memo<Option<Role>> = RefCell::new(HashMap::default());
     static COUNTRIES: Memo<bool> = RefCell::new(HashMap::default());
+    static ALIAS_KINDS: Memo<Option<EntityKind>> = RefCell::new(HashMap::default());
 }
 
 fn remembered<V: Clone>(memo: &'static std::thread::LocalKey<Memo<V>>, input: &str, compute: impl FnOnce(&str) -> V) -> V {
@@ -66,6 +67,11 @@ pub fn names_country(word: &str) -> bool {
     remembered(&COUNTRIES, word, |w| alias_key(w).is_some())
 }
 
+/// `crosscheck_normalize::entities::alias_kind(name)`.
+pub fn alias(name: &str) -> Option<EntityKind> {
+    remembered(&ALIAS_KINDS, name, alias_kind)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +85,8 @@ mod tests {
             assert_eq!(role("Russian President"), parse_role("Russian President"));
             assert_eq!(role("the talks"), None);
             assert!(names_country("russia") && !names_country("talks"));
+            assert_eq!(alias("United States"), Some(EntityKind::Place));
+            assert_eq!(alias("Vladimir Putin"), alias_kind("Vladimir Putin"));
         }
     }
 }

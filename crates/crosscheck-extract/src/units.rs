@@ -20,6 +20,10 @@ const MARKERS: &[(&str, bool)] = &[
     (", without ", true),
     (", which ", true),
     (", who ", true),
+    (", during which ", true),
+    (", after which ", true),
+    (", in which ", true),
+    (" and then ", false),
 ];
 
 /// Participles that open a secondary fact after a comma (", adding that").
@@ -43,6 +47,7 @@ pub fn units(text: &str) -> Vec<Range<usize>> {
             cuts.push((i, i + skip));
         }
     }
+    cuts.extend(quoted_comma_cuts(text, &hits));
     cuts.extend(participle_cuts(text, &hits));
     cuts.extend(and_clause_cuts(text, &hits));
     cuts.extend(while_cuts(text, &hits));
@@ -50,6 +55,29 @@ pub fn units(text: &str) -> Vec<Range<usize>> {
     cuts.sort_unstable();
     cuts.dedup_by_key(|c| c.0);
     assemble(text, &cuts)
+}
+
+/// Quotation marks that may close a quotation between a comma and the next
+/// word (American style puts the comma inside: `dialogue," which …`).
+const CLOSING_QUOTES: [&str; 3] = ["\"", "\u{201d}", "\u{2019}"];
+
+/// The comma markers of [`MARKERS`] after a comma that closes a quotation:
+/// `"…dialogue," which lasted …`. The quotation mark stays with the unit
+/// it closes.
+fn quoted_comma_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for &comma in &hits[0] {
+        let after = &text[comma + 1..];
+        let Some(quote) = CLOSING_QUOTES.iter().find(|q| after.starts_with(**q)) else { continue };
+        let end = comma + 1 + quote.len();
+        let rest = &text[end..];
+        let comma_markers = MARKERS.iter().filter_map(|(m, keep)| m.strip_prefix(',').map(|m| (m, *keep)));
+        if let Some((marker, keep)) = comma_markers.into_iter().find(|(m, _)| rest.starts_with(*m)) {
+            let skip = if keep { marker.find(|c: char| c.is_alphabetic()).unwrap_or(0) } else { marker.len() };
+            out.push((end, end + skip));
+        }
+    }
+    out
 }
 
 fn participle_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
@@ -108,20 +136,21 @@ const IRREGULAR_PAST: &[&str] = &[
 /// as verbs).
 const NOT_PAST_VERBS: &[&str] = &["speed", "indeed", "armed", "united"];
 
-/// "A invited B to Moscow and expressed readiness to …": one subject, two
-/// predicates, two facts. Cut before " and " when the next word is a
-/// past-tense verb.
+/// "A invited B to Moscow and expressed readiness to …", "A ruled it out
+/// but suggested …": one subject, two predicates, two facts. Cut before
+/// " and " or " but " when the next word is a past-tense verb.
 fn verb_coordination_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
-    const AND: &str = " and ";
-    match_starts(text, hits, AND)
-        .into_iter()
-        .filter(|i| {
-            let word = leading_letters(&text[i + AND.len()..]);
+    let mut out = Vec::new();
+    for conjunction in [" and ", " but "] {
+        let starts_predicate = |i: &usize| {
+            let word = leading_letters(&text[i + conjunction.len()..]);
             let regular = word.len() >= 5 && word.ends_with("ed") && !NOT_PAST_VERBS.contains(&word);
             word.chars().all(|c| c.is_lowercase()) && (regular || IRREGULAR_PAST.contains(&word))
-        })
-        .map(|i| (i, i + AND.len()))
-        .collect()
+        };
+        let cuts = match_starts(text, hits, conjunction).into_iter().filter(starts_predicate);
+        out.extend(cuts.map(|i| (i, i + conjunction.len())));
+    }
+    out
 }
 
 /// " while Putin …": a contrasting clause with its own subject.
@@ -286,6 +315,30 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_after_a_closing_quotation_splits() {
+        assert_eq!(split("They called it a \"long and useful dialogue,\" which lasted nearly two hours."), vec![
+            "They called it a \"long and useful dialogue,\"",
+            "which lasted nearly two hours."
+        ]);
+        assert_eq!(split("He called the plan \u{201c}a good start,\u{201d} while the council said it failed."), vec![
+            "He called the plan \u{201c}a good start,\u{201d}",
+            "the council said it failed."
+        ]);
+    }
+
+    #[test]
+    fn relative_and_sequential_clauses_split() {
+        assert_eq!(split("The mayor announced a long meeting with the council, during which they agreed to rebuild the bridge."), vec![
+            "The mayor announced a long meeting with the council",
+            "during which they agreed to rebuild the bridge."
+        ]);
+        assert_eq!(split("The minister posted a statement first and then spoke to reporters at the station."), vec![
+            "The minister posted a statement first",
+            "spoke to reporters at the station."
+        ]);
+    }
+
+    #[test]
     fn wrapped_lines_split_like_spaces() {
         assert_eq!(split("The office said they had agreed to meet, and\nPutin had invited him to visit Moscow."), vec![
             "The office said they had agreed to meet",
@@ -302,6 +355,10 @@ mod tests {
         assert_eq!(split("The minister arrived in Kyiv and met the envoy at the station."), vec![
             "The minister arrived in Kyiv",
             "met the envoy at the station."
+        ]);
+        assert_eq!(split("The mayor ruled out a new bridge but suggested that the old one could be repaired."), vec![
+            "The mayor ruled out a new bridge",
+            "suggested that the old one could be repaired."
         ]);
         let said = "The minister met the envoy and said the talks would go on.";
         assert_eq!(split(said), vec![said]);

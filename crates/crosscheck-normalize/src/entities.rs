@@ -37,6 +37,10 @@ pub const ALIASES: &[(&str, &[&str])] = &[
     ("imf", &["imf", "international monetary fund"]),
 ];
 
+/// The keys of [`ALIASES`] that name organisations; every other alias names
+/// a country.
+const ORGANISATION_ALIASES: &[&str] = &["un", "eu", "nato", "who", "imf"];
+
 /// Generational suffixes that distinguish persons.
 const SUFFIXES: &[&str] = &["jr", "junior", "sr", "senior", "ii", "iii", "iv"];
 /// Honorifics dropped from person names.
@@ -67,6 +71,12 @@ fn tokens_of_folded(f: &str) -> Vec<String> {
 pub fn alias_key(name: &str) -> Option<&'static str> {
     let folded = fold(name);
     alias_of(&folded, &tokens_of_folded(&folded))
+}
+
+/// What a name of [`ALIASES`] names: a country ("the United States": a
+/// place) or an organisation ("United Nations"); `None` for other names.
+pub fn alias_kind(name: &str) -> Option<EntityKind> {
+    alias_key(name).map(|k| if ORGANISATION_ALIASES.contains(&k) { EntityKind::Organization } else { EntityKind::Place })
 }
 
 /// [`alias_key`] of a name folded (`folded`) and cut into its name tokens.

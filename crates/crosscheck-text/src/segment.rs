@@ -51,7 +51,9 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             let next = skip_while(&chars, close_end, char::is_whitespace);
             let had_space = next > close_end;
             let run: String = chars[i..run_end].iter().map(|&(_, c)| c).collect();
-            if (had_space || next == chars.len()) && ends_sentence(text, &chars, pos, &run, next, &quotes) {
+            if (had_space || next == chars.len() || glued_after_quote(&chars, run_end, close_end))
+                && ends_sentence(text, &chars, pos, &run, next, &quotes)
+            {
                 let end = chars.get(close_end).map_or(text.len(), |&(p, _)| p);
                 push_trimmed(text, start..end, &mut out);
                 start = end;
@@ -92,6 +94,14 @@ impl QuoteState {
     fn close(&mut self) {
         self.depth = self.depth.saturating_sub(1);
     }
+}
+
+/// `destruction.”God bless …`: a quotation closed after a full stop and
+/// a capital right behind it, the space lost in copying. Without the
+/// quotation mark ("U.S.Army", "3.5") a missing space is no boundary.
+fn glued_after_quote(chars: &[(usize, char)], run_end: usize, close_end: usize) -> bool {
+    let closes_quote = chars[run_end..close_end].iter().any(|&(_, c)| matches!(c, '"' | '”'));
+    closes_quote && chars.get(close_end).is_some_and(|&(_, c)| c.is_uppercase())
 }
 
 fn is_terminal(c: char) -> bool {
@@ -183,6 +193,15 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn a_capital_glued_to_a_closing_quote_starts_a_sentence() {
+        assert_eq!(split("He said it was time to stop.\u{201d}God bless them all!\u{201d} he wrote."), vec![
+            "He said it was time to stop.\u{201d}",
+            "God bless them all!\u{201d} he wrote."
+        ]);
+        assert_eq!(split("The U.S.Army said so. Then it left."), vec!["The U.S.Army said so.", "Then it left."]);
     }
 
     #[test]

@@ -31,26 +31,27 @@ impl Bound {
 }
 
 /// Floors of the quick harness's figures, by row key (shares in 0–1).
-/// Last moved with the role-phrase resolution and predicate splitting of
-/// session 3: seed mention recall 0.986, pair precision 0.829 (was 0.835:
-/// the new pairs the gold does not credit are headline twins and short
-/// duration parts), recall 0.291, F1 0.431, status accuracy 0.625; MRPC
-/// subset 75.40 % (75.70 % before the wider demonym table) / F1 82.73 %;
-/// normalisation as in docs/accuracy.md.
+/// Last moved with the finer claim units and country names of session 5:
+/// seed mention recall 0.986, pair precision 0.824, recall 0.298, F1 0.437,
+/// status accuracy 0.656. The MRPC subset moved down (75.40 → 75.20 %, F1
+/// 82.73 → 82.36 %: "the United States" is now a place, not a person
+/// called "States") while full 10-fold CV on all 4,076 pairs moved up
+/// (77.45 → 77.48 %, F1 84.02 → 84.04 %), so its F1 floor went to 82.0 %.
+/// Normalisation as in docs/accuracy.md.
 pub const FLOORS: &[(&str, Bound)] = &[
     // Seed story vs seed-story.gold.json (score.py's figures, three decimals).
     ("seed.mention_recall", Bound::AtLeast(0.980)),
     ("seed.pair_precision", Bound::AtLeast(0.820)),
-    ("seed.pair_recall", Bound::AtLeast(0.285)),
-    ("seed.pair_f1", Bound::AtLeast(0.425)),
-    ("seed.status_accuracy", Bound::AtLeast(0.620)),
+    ("seed.pair_recall", Bound::AtLeast(0.295)),
+    ("seed.pair_f1", Bound::AtLeast(0.435)),
+    ("seed.status_accuracy", Bound::AtLeast(0.650)),
     ("seed.dispute_recall", Bound::AtLeast(1.000)),
     ("seed.furniture_claims", Bound::AtMost(0.0)),
     ("seed.derivations_found", Bound::AtLeast(1.0)),
     ("seed.derivations_spurious", Bound::AtMost(0.0)),
     // MRPC subset: first 1,000 training pairs, 5-fold CV.
     ("mrpc_quick.cv_accuracy", Bound::AtLeast(0.750)),
-    ("mrpc_quick.cv_f1", Bound::AtLeast(0.825)),
+    ("mrpc_quick.cv_f1", Bound::AtLeast(0.820)),
     // Normalisation suites: pass rate over in-scope cases (the per-file
     // floors mirror those of crosscheck-normalize's tests/external_suites.rs).
     ("norm.durations", Bound::AtLeast(0.980)),
