@@ -74,6 +74,20 @@ fn negation_mismatch_on_same_topic_is_a_conflict() {
 }
 
 #[test]
+fn unlikely_reads_as_a_negation() {
+    let m = model();
+    // "unlikely to join" denies what "will join" asserts ...
+    let d = decide(&m, &prep("Ukraine will join the peace talks in Geneva"), &prep("Ukraine is unlikely to join the peace talks in Geneva"));
+    assert_eq!(d.kind, Some(EdgeKind::Conflict), "{}", d.rule);
+    // ... and agrees with "no likelihood of joining".
+    let a = prep("The minister said there was no likelihood of Ukraine joining the alliance soon.");
+    let b = prep("The minister said Ukraine is unlikely to join the alliance soon.");
+    let d = decide(&m, &a, &b);
+    assert_ne!(d.kind, Some(EdgeKind::Conflict), "{}", d.rule);
+    assert_eq!(d.features.get("negation_mismatch"), Some(&0.0));
+}
+
+#[test]
 fn unrelated_sentences_score_low() {
     let m = model();
     let d = decide(&m, &prep("The central bank raised interest rates by half a point."), &prep("Heavy snow closed several mountain roads in the Alps."));

@@ -3,7 +3,11 @@
 
 /// Words that negate what follows them, lower-cased. "n't" stands for
 /// every contraction ending in it ("doesn't", "won't").
-pub const NEGATORS: &[&str] = &["not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "n't", "cannot"];
+pub const NEGATORS: &[&str] = &[
+    "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "n't", "cannot",
+    // Adjectives that deny a likelihood: "unlikely to join" is "not likely to join".
+    "unlikely", "improbable", "unrealistic",
+];
 
 /// Verbs that deny a statement: not grammatical negation, but a claim that
 /// something is *not* so ("the Kremlin denied the report").
@@ -23,5 +27,6 @@ mod tests {
     fn negators_include_contractions_and_exclude_denials() {
         assert!(is_negator("not") && is_negator("doesn't") && is_negator("nobody"));
         assert!(!is_negator("note") && !is_negator("denied"));
+        assert!(is_negator("unlikely") && is_negator("unrealistic") && !is_negator("likely"));
     }
 }
