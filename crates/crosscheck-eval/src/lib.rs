@@ -83,4 +83,4 @@ mod story;
 
 pub use error::EvalError;
 pub use gold::{load_articles, load_gold, Boilerplate, Gold, GoldCluster, GoldDispute, GoldMention, GoldOutlet, GoldSide};
-pub use story::{explain, py_round, score, StoryScores};
+pub use story::{explain, linked_pair_counts, py_round, score, StoryScores};

@@ -408,6 +408,17 @@ impl<'r, 'g, 'a> Scorer<'r, 'g, 'a> {
         ca.iter().any(|x| cb.iter().any(|y| self.sys.same_cluster(x, y)))
     }
 
+    /// (gold pairs, pairs with a covering claim pair that `linked` accepts).
+    fn linked_counts(&self, linked: &dyn Fn(&str, &str) -> bool) -> (usize, usize) {
+        let pairs: Vec<_> = self.clusters.iter().flat_map(Self::gold_pairs_of).collect();
+        let reached = |a: &Loc, b: &Loc| {
+            let (ca, cb) = (self.sys.covering(a), self.sys.covering(b));
+            ca.iter().any(|x| cb.iter().any(|y| linked(x, y) || linked(y, x)))
+        };
+        let found = pairs.iter().filter(|(a, b)| reached(a, b)).count();
+        (pairs.len(), found)
+    }
+
     /// (gold pairs, found).
     fn recall_counts(&self) -> (usize, usize) {
         let pairs: Vec<_> = self.clusters.iter().flat_map(Self::gold_pairs_of).collect();
@@ -550,6 +561,20 @@ impl<'r, 'g, 'a> Scorer<'r, 'g, 'a> {
 /// gold quote that is not in its article, offsets whose sha1 does not match.
 pub fn score(report: &Report, gold: &Gold, articles: &BTreeMap<String, Vec<u8>>) -> Result<StoryScores, EvalError> {
     Scorer::new(report, gold, articles)?.scores()
+}
+
+/// Blocking recall: of the gold cross-article mention pairs (score.py's
+/// `gold_pairs`), how many have some covering claim pair `(x, y)` for
+/// which `linked(x, y)` holds (either order is tried), e.g. "the blocker
+/// made it a candidate". Returns (gold pairs, pairs reached); fails where
+/// [`score`] fails.
+pub fn linked_pair_counts(
+    report: &Report,
+    gold: &Gold,
+    articles: &BTreeMap<String, Vec<u8>>,
+    linked: &dyn Fn(&str, &str) -> bool,
+) -> Result<(usize, usize), EvalError> {
+    Ok(Scorer::new(report, gold, articles)?.linked_counts(linked))
 }
 
 /// Explains the scores for engine developers, one finding per line: gold
