@@ -43,8 +43,7 @@ pub fn units(text: &str) -> Vec<Range<usize>> {
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of previous unit, start of next)
     for (marker, keep) in MARKERS {
         for i in match_starts(text, &hits, marker) {
-            let skip = if *keep { marker.find(|c: char| c.is_alphabetic()).unwrap_or(0) } else { marker.len() };
-            cuts.push((i, i + skip));
+            cuts.push((i, i + marker_skip(marker, *keep)));
         }
     }
     cuts.extend(quoted_comma_cuts(text, &hits));
@@ -55,6 +54,16 @@ pub fn units(text: &str) -> Vec<Range<usize>> {
     cuts.sort_unstable();
     cuts.dedup_by_key(|c| c.0);
     assemble(text, &cuts)
+}
+
+/// How far past a marker's start the next unit begins: past the whole
+/// marker, or only to its first word when that word is kept (`which`).
+fn marker_skip(marker: &str, keep: bool) -> usize {
+    if keep {
+        marker.find(|c: char| c.is_alphabetic()).unwrap_or(0)
+    } else {
+        marker.len()
+    }
 }
 
 /// Quotation marks that may close a quotation between a comma and the next
@@ -71,10 +80,9 @@ fn quoted_comma_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
         let Some(quote) = CLOSING_QUOTES.iter().find(|q| after.starts_with(**q)) else { continue };
         let end = comma + 1 + quote.len();
         let rest = &text[end..];
-        let comma_markers = MARKERS.iter().filter_map(|(m, keep)| m.strip_prefix(',').map(|m| (m, *keep)));
-        if let Some((marker, keep)) = comma_markers.into_iter().find(|(m, _)| rest.starts_with(*m)) {
-            let skip = if keep { marker.find(|c: char| c.is_alphabetic()).unwrap_or(0) } else { marker.len() };
-            out.push((end, end + skip));
+        let mut comma_markers = MARKERS.iter().filter_map(|(m, keep)| m.strip_prefix(',').map(|m| (m, *keep)));
+        if let Some((marker, keep)) = comma_markers.find(|(m, _)| rest.starts_with(*m)) {
+            out.push((end, end + marker_skip(marker, keep)));
         }
     }
     out
