@@ -329,7 +329,8 @@ pub(crate) type ArticlePairs = Vec<(String, String)>;
 /// A missed clear gold dispute: its id and, per side, the claims covering it.
 pub(crate) type MissedDispute<'r> = (String, Vec<Vec<&'r str>>);
 
-fn ratio(num: usize, den: usize) -> f64 {
+/// `num / den`, or 0 when there is nothing to divide by (score.py's rule).
+pub(crate) fn ratio(num: usize, den: usize) -> f64 {
     if den == 0 {
         0.0
     } else {
@@ -403,11 +404,6 @@ impl<'r, 'g, 'a> Scorer<'r, 'g, 'a> {
         (0..n).flat_map(move |i| (i + 1..n).map(move |j| (&g.locs[i], &g.locs[j]))).filter(|(a, b)| a.key != b.key)
     }
 
-    fn pair_found(&self, a: &Loc, b: &Loc) -> bool {
-        let (ca, cb) = (self.sys.covering(a), self.sys.covering(b));
-        ca.iter().any(|x| cb.iter().any(|y| self.sys.same_cluster(x, y)))
-    }
-
     /// (gold pairs, pairs with a covering claim pair that `linked` accepts).
     fn linked_counts(&self, linked: &dyn Fn(&str, &str) -> bool) -> (usize, usize) {
         let pairs: Vec<_> = self.clusters.iter().flat_map(Self::gold_pairs_of).collect();
@@ -419,11 +415,9 @@ impl<'r, 'g, 'a> Scorer<'r, 'g, 'a> {
         (pairs.len(), found)
     }
 
-    /// (gold pairs, found).
+    /// (gold pairs, found): pairs with covering claims in one cluster.
     fn recall_counts(&self) -> (usize, usize) {
-        let pairs: Vec<_> = self.clusters.iter().flat_map(Self::gold_pairs_of).collect();
-        let found = pairs.iter().filter(|(a, b)| self.pair_found(a, b)).count();
-        (pairs.len(), found)
+        self.linked_counts(&|x, y| self.sys.same_cluster(x, y))
     }
 
     /// System cross-article pairs of one cluster's members.

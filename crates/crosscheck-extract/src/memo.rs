@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use crosscheck_core::value::Role;
 use crosscheck_core::EntityKind;
-use crosscheck_normalize::entities::{alias_key, alias_kind};
+use crosscheck_normalize::entities::alias_kind;
 use crosscheck_normalize::{entity_key, key_for, parse_role, FnvBuildHasher};
 
 /// Most strings one memo holds before it starts afresh (a bound on memory,
@@ -24,7 +24,6 @@ thread_local! {
     static PERSON_KEYS: Memo<String> = RefCell::new(HashMap::default());
     static ENTITY_KEYS: Memo<String> = RefCell::new(HashMap::default());
     static ROLES: Memo<Option<Role>> = RefCell::new(HashMap::default());
-    static COUNTRIES: Memo<bool> = RefCell::new(HashMap::default());
     static ALIAS_KINDS: Memo<Option<EntityKind>> = RefCell::new(HashMap::default());
 }
 
@@ -61,10 +60,10 @@ pub fn role(title: &str) -> Option<Role> {
     remembered(&ROLES, title, parse_role)
 }
 
-/// `alias_key(word).is_some()`: the alias lookup folds and re-tokenises
-/// its input.
+/// `alias_key(word).is_some()`, through the [`alias`] memo: the alias
+/// lookup folds and re-tokenises its input.
 pub fn names_country(word: &str) -> bool {
-    remembered(&COUNTRIES, word, |w| alias_key(w).is_some())
+    alias(word).is_some()
 }
 
 /// `crosscheck_normalize::entities::alias_kind(name)`.

@@ -8,6 +8,7 @@ use crosscheck_normalize::suites::{suite_report, FileReport, DUCKLING_FILES, REC
 use super::table::{Row, Section, Unit};
 use super::{skip_line, HarnessOptions, Measured};
 use crate::error::EvalError;
+use crate::story::ratio;
 
 /// Suite files whose cases are durations.
 const DURATION_FILES: &[&str] =
@@ -51,14 +52,6 @@ pub(crate) fn section(opts: &HarnessOptions) -> Result<Measured, EvalError> {
 /// Row key of a suite file: `norm.` and the file name up to its first dot.
 pub(crate) fn file_key(file: &str) -> String {
     format!("norm.{}", file.split('.').next().unwrap_or(file))
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
 }
 
 fn totals(reports: &[FileReport], files: &[&str]) -> (usize, usize) {

@@ -102,11 +102,7 @@ struct Blocking {
 
 impl Blocking {
     fn recall(&self) -> f64 {
-        if self.gold_pairs == 0 {
-            0.0
-        } else {
-            self.reached as f64 / self.gold_pairs as f64
-        }
+        crate::story::ratio(self.reached, self.gold_pairs)
     }
 
     fn note(&self) -> String {
