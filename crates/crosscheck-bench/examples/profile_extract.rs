@@ -12,6 +12,10 @@
 
 use std::path::Path;
 
+/// The allocator of the `crosscheck` binary.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use crosscheck_bench::cli::or_exit;
 use crosscheck_bench::corpora::fnc_bodies;
 use crosscheck_bench::measure::cpu_seconds;

@@ -13,9 +13,13 @@
 //! other, or when their consonant skeletons agree (Volodymyr/Vladimir →
 //! `vldmr`). Generational suffixes (Jr., Sr., II) distinguish persons.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crosscheck_core::claim::EntityKind;
 
 use crate::fold::fold;
+use crate::tokens::FnvBuildHasher;
 
 /// Canonical keys for countries and organisations, by folded name.
 pub const ALIASES: &[(&str, &[&str])] = &[
@@ -79,52 +83,116 @@ pub fn alias_kind(name: &str) -> Option<EntityKind> {
     alias_key(name).map(|k| if ORGANISATION_ALIASES.contains(&k) { EntityKind::Organization } else { EntityKind::Place })
 }
 
-/// [`alias_key`] of a name folded (`folded`) and cut into its name tokens.
+/// [`alias_key`] of a name folded (`folded`) and cut into its name tokens:
+/// the first entry of [`ALIASES`] that lists the tokens joined by spaces or
+/// the folded name without punctuation.
 fn alias_of(folded: &str, tokens: &[String]) -> Option<&'static str> {
     let joined = tokens.join(" ");
     let dotted: String = folded.chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect();
-    ALIASES
-        .iter()
-        .find(|(_, names)| names.contains(&joined.as_str()) || names.contains(&dotted.trim()))
-        .map(|(k, _)| *k)
+    let index = alias_index();
+    let entry = |name: &str| index.get(name).copied();
+    let first = match (entry(&joined), entry(dotted.trim())) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
+    Some(ALIASES[first].0)
 }
+
+/// Every name of [`ALIASES`] with the position of the first entry listing
+/// it, built once.
+fn alias_index() -> &'static HashMap<&'static str, usize, FnvBuildHasher> {
+    static INDEX: OnceLock<HashMap<&'static str, usize, FnvBuildHasher>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = HashMap::default();
+        for (i, (_, names)) in ALIASES.iter().enumerate() {
+            for name in *names {
+                index.entry(*name).or_insert(i);
+            }
+        }
+        index
+    })
+}
+
+/// The transliteration rewrites, applied in this order in every pass of
+/// [`translit_key`] (see the module docs).
+const TRANSLIT_RULES: [(&[u8], &[u8]); 10] = [
+    (b"y", b"i"),
+    (b"sch", b"sh"),
+    (b"tch", b"ch"),
+    (b"kh", b"h"),
+    (b"ph", b"f"),
+    (b"w", b"v"),
+    (b"tz", b"ts"),
+    (b"ck", b"k"),
+    (b"ks", b"x"),
+    (b"ie", b"i"),
+];
+
+/// Most passes of the rules [`translit_key`] makes while they still change
+/// the key.
+const TRANSLIT_PASSES: usize = 8;
 
 /// Transliteration-folding key of one name token (see the module docs).
 pub fn translit_key(token: &str) -> String {
     let folded = fold(token);
     // deunicode leaves ASCII as it is.
     let ascii = if folded.is_ascii() { folded.to_ascii_lowercase() } else { deunicode::deunicode(&folded).to_lowercase() };
-    let mut key: String = ascii.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-    // Rewrites can create new matches; iterate to a fixed point.
-    for _ in 0..8 {
-        let next = translit_step(&key);
+    let mut key: Vec<u8> = ascii.bytes().filter(u8::is_ascii_alphanumeric).collect();
+    // Rewrites can create new matches; iterate to a fixed point. Two
+    // buffers are reused across the rules and passes.
+    let mut next = Vec::with_capacity(key.len());
+    for _ in 0..TRANSLIT_PASSES {
+        translit_step(&key, &mut next);
         if next == key {
             break;
         }
-        key = next;
+        std::mem::swap(&mut key, &mut next);
     }
-    key
+    // Only ASCII letters and digits are ever written.
+    key.into_iter().map(char::from).collect()
 }
 
-/// One pass of the transliteration rules.
-fn translit_step(s: &str) -> String {
-    let mut s = s.to_string();
-    for (from, to) in [("y", "i"), ("sch", "sh"), ("tch", "ch"), ("kh", "h"), ("ph", "f"), ("w", "v"), ("tz", "ts"), ("ck", "k"), ("ks", "x"), ("ie", "i")] {
-        if s.contains(from) {
-            s = s.replace(from, to);
+/// One pass of the transliteration rules over the ASCII key `s`, into `out`:
+/// each rule rewrites every non-overlapping match left to right, then
+/// doubled letters collapse and a final `i` (after two letters) becomes `y`.
+fn translit_step(s: &[u8], out: &mut Vec<u8>) {
+    let mut cur = s.to_vec();
+    let mut scratch = Vec::with_capacity(s.len());
+    for (from, to) in TRANSLIT_RULES {
+        if replace_all(&cur, from, to, &mut scratch) {
+            std::mem::swap(&mut cur, &mut scratch);
         }
     }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if !out.ends_with(c) {
+    out.clear();
+    for &c in &cur {
+        if out.last() != Some(&c) {
             out.push(c);
         }
     }
-    if out.len() > 2 && out.ends_with('i') {
+    if out.len() > 2 && out.last() == Some(&b'i') {
         out.pop();
-        out.push('y');
+        out.push(b'y');
     }
-    out
+}
+
+/// `s` with every non-overlapping `from` (scanned left to right) written
+/// `to`, into `out`; false, with `out` untouched, when `from` is absent.
+fn replace_all(s: &[u8], from: &[u8], to: &[u8], out: &mut Vec<u8>) -> bool {
+    let found = |i: usize| s[i..].starts_with(from);
+    let Some(first) = (0..s.len()).find(|&i| found(i)) else { return false };
+    out.clear();
+    out.extend_from_slice(&s[..first]);
+    let mut i = first;
+    while i < s.len() {
+        if found(i) {
+            out.extend_from_slice(to);
+            i += from.len();
+        } else {
+            out.push(s[i]);
+            i += 1;
+        }
+    }
+    true
 }
 
 /// A canonical key for any entity name: alias key for known countries and
@@ -226,6 +294,37 @@ pub fn key_for(name: &str, kind: EntityKind) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The transliteration pass as first written, with `str::replace`: the
+    /// reference [`translit_step`] must agree with.
+    fn reference_step(s: &str) -> String {
+        let mut s = s.to_string();
+        for (from, to) in [("y", "i"), ("sch", "sh"), ("tch", "ch"), ("kh", "h"), ("ph", "f"), ("w", "v"), ("tz", "ts"), ("ck", "k"), ("ks", "x"), ("ie", "i")] {
+            if s.contains(from) {
+                s = s.replace(from, to);
+            }
+        }
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            if !out.ends_with(c) {
+                out.push(c);
+            }
+        }
+        if out.len() > 2 && out.ends_with('i') {
+            out.pop();
+            out.push('y');
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn translit_step_agrees_with_the_reference(s in "[a-z0-9]{0,14}|[schktzyiepwh]{0,12}") {
+            let mut out = Vec::new();
+            translit_step(s.as_bytes(), &mut out);
+            proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), reference_step(&s));
+        }
+    }
 
     #[test]
     fn transliteration_variants_share_keys() {

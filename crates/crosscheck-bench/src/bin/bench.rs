@@ -11,6 +11,11 @@ use crosscheck_bench::peer::{PeerCommand, PeerReport};
 use crosscheck_bench::run::{run_stages, run_whole};
 use crosscheck_bench::BenchError;
 
+/// The allocator of the `crosscheck` binary, so that in-process measurements
+/// (`extract-rate`) run as the command line does.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Measure crosscheck on synthetic stories built from the shared corpora.
 #[derive(Debug, Parser)]
 #[command(name = "bench", about)]
