@@ -36,6 +36,22 @@ pub(crate) const BETWEEN: &[&str] = &[
 /// Words a speaker phrase may contain besides capitalised words.
 pub(crate) const SPEAKER_WORDS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "office", "of", "for", "and"];
 
+/// Common nouns that name a source in news prose without a capital letter
+/// ("police said", "officials said", "according to the hospital"): the
+/// plurals of titles, and the people and bodies reporters quote.
+pub(crate) const SOURCE_NOUNS: &[&str] = &[
+    "police", "officials", "authorities", "witnesses", "residents", "sources", "experts", "analysts", "diplomats",
+    "ministers", "lawmakers", "legislators", "prosecutors", "investigators", "officers", "doctors", "medics",
+    "paramedics", "rescuers", "firefighters", "spokespeople", "observers", "scientists", "researchers",
+    "economists", "organisers", "organizers", "activists", "protesters", "survivors", "relatives", "neighbours",
+    "neighbors", "hospital", "hospitals", "coroner", "prosecutor", "investigator", "witness", "source",
+];
+
+/// Lower-case words that may stand between a determiner and the source noun
+/// they describe ("the local hospital", "a senior official"), at most this
+/// many.
+const MAX_SOURCE_MODIFIERS: usize = 2;
+
 /// Byte ranges of `text` inside quotation marks. `open` says whether the
 /// text starts inside a quotation opened earlier.
 pub fn quoted_ranges(text: &str, open: bool) -> (Vec<Range<usize>>, bool) {
@@ -175,7 +191,29 @@ fn quoted_as(text: &str, tg: &Tagged<'_>, i: usize, quotes: &[Range<usize>]) -> 
 }
 
 fn is_speakerish(tg: &Tagged<'_>, k: usize) -> bool {
-    tg.words[k].is_capitalised() || tg.bare[k] & (tag::TITLE | tag::SPEAKER_WORD) != 0
+    tg.words[k].is_capitalised() || tg.bare[k] & (tag::TITLE | tag::SPEAKER_WORD | tag::SOURCE) != 0
+}
+
+/// A word that can head a speaker phrase on its own: a title, a source
+/// noun or an organisation word ("the ministry said").
+fn is_source_head(tg: &Tagged<'_>, k: usize) -> bool {
+    tg.bare[k] & (tag::TITLE | tag::SOURCE | tag::ORG) != 0
+}
+
+/// Word `k` is a lower-case modifier of a source head that follows within
+/// [`MAX_SOURCE_MODIFIERS`] words, only spaces between ("local" in "the
+/// local hospital said").
+fn modifies_source(text: &str, tg: &Tagged<'_>, k: usize) -> bool {
+    let ws = &tg.words;
+    let plain = |j: usize| !ws[j].is_capitalised() && ws[j].text.chars().all(char::is_alphabetic) && tg.bare[j] & tag::NOT_NAME == 0;
+    let mut j = k;
+    while j < ws.len() && j - k < MAX_SOURCE_MODIFIERS && plain(j) && !is_source_head(tg, j) {
+        if j + 1 >= ws.len() || !only_spaces(text, &ws[j], &ws[j + 1]) {
+            return false;
+        }
+        j += 1;
+    }
+    j > k && j < ws.len() && is_source_head(tg, j)
 }
 
 fn only_spaces(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
@@ -226,7 +264,10 @@ fn speaker_after(text: &str, tg: &Tagged<'_>, from: usize, quotes: &[Range<usize
         return Some(pronoun(ws, from));
     }
     let mut end = from;
-    while end + 1 < ws.len() && is_speakerish(tg, end + 1) && only_spaces(text, &ws[end], &ws[end + 1]) {
+    while end + 1 < ws.len()
+        && (is_speakerish(tg, end + 1) || modifies_source(text, tg, end + 1))
+        && only_spaces(text, &ws[end], &ws[end + 1])
+    {
         end += 1;
     }
     phrase(text, tg, from, end)
@@ -236,7 +277,8 @@ fn pronoun(ws: &[Word<'_>], i: usize) -> Found {
     Found { speaker: ws[i].text.to_string(), range: ws[i].range.clone(), cue: String::new(), via: None, pronoun: true }
 }
 
-/// A speaker phrase must name someone: a capitalised word or a title.
+/// A speaker phrase must name someone: a capitalised word, a title, a
+/// source noun or an organisation word.
 fn phrase(text: &str, tg: &Tagged<'_>, start: usize, end: usize) -> Option<Found> {
     let ws = &tg.words[..];
     // Drop trailing function words ("the Kremlin and" → "the Kremlin").
@@ -251,7 +293,7 @@ fn phrase(text: &str, tg: &Tagged<'_>, start: usize, end: usize) -> Option<Found
     }
     let names_someone = (start..=end).any(|k| {
         let t = tg.bare[k];
-        (ws[k].is_capitalised() && t & tag::NOT_NAME == 0) || t & tag::TITLE != 0
+        (ws[k].is_capitalised() && t & tag::NOT_NAME == 0) || t & (tag::TITLE | tag::SOURCE | tag::ORG) != 0
     });
     if !names_someone {
         return None;
@@ -278,6 +320,18 @@ mod tests {
         assert_eq!(speaker("According to Reuters, Lee told reporters it failed."), Some(("Lee".into(), "told".into(), Some("Reuters".into()))));
         assert_eq!(speaker("\"It is over,\" TASS quoted Lee as saying."), Some(("Lee".into(), "quoted".into(), Some("TASS".into()))));
         assert_eq!(speaker("Lee also told reporters that it was over."), Some(("Lee".into(), "told".into(), None)));
+    }
+
+    #[test]
+    fn common_noun_sources_are_speakers() {
+        assert_eq!(speaker("Thirty people were injured, officials said."), Some(("officials".into(), "said".into(), None)));
+        assert_eq!(speaker("The road was closed, police said."), Some(("police".into(), "said".into(), None)));
+        assert_eq!(
+            speaker("Fifteen people died, according to the local hospital."),
+            Some(("the local hospital".into(), "according to".into(), None))
+        );
+        assert_eq!(speaker("The ministry said the road was closed."), Some(("The ministry".into(), "said".into(), None)));
+        assert_eq!(speaker("The road was closed, the rain said."), None);
     }
 
     #[test]

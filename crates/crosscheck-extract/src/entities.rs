@@ -140,7 +140,12 @@ fn mention_from_run(
     // or a role with no name ("the U.S. President").
     let place_or_acronym = |k: usize| run_flags[k] & tag::PLACE != 0 || is_acronym(run[k].text);
     let all_places = (0..run.len()).all(|k| place_or_acronym(k) || is_connector(&run[k]));
-    let split = if all_title || org_like || all_places { 0 } else { (0..run.len()).take_while(|&k| title_or_connector(k)).count() };
+    let split = if all_title || org_like || all_places {
+        0
+    } else {
+        let titles = (0..run.len()).take_while(|&k| title_or_connector(k)).count();
+        titles.max(after_office_head(run_flags))
+    };
     let name_words = &run[split..];
     let first = name_words.first()?;
     let last = name_words.last()?;
@@ -165,6 +170,18 @@ fn mention_from_run(
         kind_of(&sentence[name_range.clone()], name_words, &run_flags[split..], role.is_some(), people)
     };
     Some(Mention { name: sentence[name_range.clone()].to_string(), range: name_range, kind, role })
+}
+
+/// One past the last office head of a run ("Minister" in "Transport
+/// Minister Jonas Falk") that still has a name after it, or 0: the
+/// capitalised words before a head qualify the office ("Transport", "Bank
+/// of England") even when they are no title words themselves.
+fn after_office_head(run_flags: &[u32]) -> usize {
+    let named_after = |k: usize| run_flags[k + 1..].iter().all(|t| t & tag::TITLE_WORD == 0);
+    (0..run_flags.len().saturating_sub(1))
+        .rev()
+        .find(|&k| run_flags[k] & tag::OFFICE_HEAD != 0 && named_after(k))
+        .map_or(0, |k| k + 1)
 }
 
 /// Lower-case title words just before a run ("former", "spokesman") belong
@@ -229,6 +246,15 @@ mod tests {
             ("Jane Roe".into(), EntityKind::Person, Some("Former U.S. President".into())),
             ("Ivan Petrov".into(), EntityKind::Person, Some("Kremlin spokesman".into())),
             ("Geneva".into(), EntityKind::Place, None),
+        ]);
+    }
+
+    #[test]
+    fn capitalised_words_before_an_office_qualify_it() {
+        let got = names("Former Transport Minister Jonas Falk visited Bank of England Governor Ann Lee.");
+        assert_eq!(got, vec![
+            ("Jonas Falk".into(), EntityKind::Person, Some("Former Transport Minister".into())),
+            ("Ann Lee".into(), EntityKind::Person, Some("Bank of England Governor".into())),
         ]);
     }
 

@@ -161,6 +161,8 @@ pub mod tag {
     pub const FORMER: u32 = 1 << 21;
     /// "counterpart".
     pub const COUNTERPART: u32 = 1 << 22;
+    /// In the attribution module's source nouns ("police", "officials").
+    pub const SOURCE: u32 = 1 << 23;
     /// Not a list: set by [`crate::words::Tagged`] on a word that may stand
     /// in a person's title (a title word, a demonym, a hyphenation of
     /// titles, a capitalised place).
@@ -189,6 +191,7 @@ static TAGS: std::sync::LazyLock<std::collections::HashMap<&'static [u8], u32, c
         add(&mut SPEAKER_PRONOUNS.iter().copied(), tag::SPEAKER_PRONOUN);
         add(&mut crate::attribution::SPEAKER_WORDS.iter().copied(), tag::SPEAKER_WORD);
         add(&mut crate::attribution::BETWEEN.iter().copied(), tag::BETWEEN);
+        add(&mut crate::attribution::SOURCE_NOUNS.iter().copied(), tag::SOURCE);
         add(&mut HEDGES.iter().copied(), tag::HEDGE);
         add(&mut NEGATIONS.iter().copied(), tag::NEGATION);
         add(&mut ["of", "the", "and"].into_iter(), tag::CONNECTOR);

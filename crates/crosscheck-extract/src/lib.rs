@@ -74,6 +74,11 @@ impl Default for ExtractOptions {
 const MAX_CONTEXT_BYTES: usize = 400;
 
 /// The last `max` bytes of `s` (or fewer, to stay on a char boundary).
+/// Determiners left off an unnamed speaker's key: "a spokesman", "its
+/// spokesman" and "the spokesman" are one speaker.
+const SPEAKER_DETERMINERS: &[&str] =
+    &["the ", "The ", "a ", "A ", "an ", "An ", "its ", "Its ", "his ", "His ", "her ", "Her ", "their ", "Their "];
+
 fn tail(s: &str, max: usize) -> &str {
     let mut start = s.len().saturating_sub(max);
     while !s.is_char_boundary(start) {
@@ -612,7 +617,7 @@ impl Reader<'_> {
             let key = entity_key(&m.name);
             return speaker(if office { format!("{key}:office") } else { key });
         }
-        let bare = ["the ", "The ", "a ", "A ", "an ", "An "].iter().find_map(|d| phrase.strip_prefix(d)).unwrap_or(phrase);
+        let bare = SPEAKER_DETERMINERS.iter().find_map(|d| phrase.strip_prefix(d)).unwrap_or(phrase);
         speaker(entity_key(bare))
     }
 
@@ -623,13 +628,10 @@ impl Reader<'_> {
             .or_else(|| parse_role(phrase))?;
         let head = wanted.title.split_whitespace().last().unwrap_or("").to_string();
         let mut best = None;
-        for (role, name, parsed) in &self.roles {
+        for (_, name, parsed) in &self.roles {
             let Some(r) = parsed else { continue };
             let same_title = r.title == wanted.title || r.title.split_whitespace().any(|w| w == head);
             if same_title && (wanted.of.is_none() || r.of == wanted.of) {
-                if std::env::var_os("CROSSCHECK_DEBUG_ROLES").is_some() {
-                    eprintln!("role {phrase:?} -> {name} via {role:?}");
-                }
                 best = Some(name.clone());
             }
         }

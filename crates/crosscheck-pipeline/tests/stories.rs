@@ -1,12 +1,14 @@
 //! Small hand-written stories through the whole pipeline, one rule each:
 //! role phrases resolved across a story (an outlet that writes "the Finnish
-//! president" states the same fact as one that writes "Lehtonen"), and
-//! quotations that are not provenance.
+//! president" states the same fact as one that writes "Lehtonen"),
+//! quotations that are not provenance, and disputes over a portfolio
+//! office or between common-noun sources ("police said" / "according to
+//! the hospital").
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use chrono::NaiveDate;
-use crosscheck_core::{EntityKind, Format, Report, Source};
+use crosscheck_core::{DisputeKind, EntityKind, Format, Report, Source};
 use crosscheck_pipeline::{check_story, Options, SemanticMode};
 use crosscheck_text::{document_from_text, Document, Overrides, Story};
 
@@ -87,4 +89,33 @@ fn shared_quotations_do_not_make_a_copy() {
     let quoted = claim_with(&report, "beta", "reopen the northern border crossing");
     let cluster = report.clusters.iter().find(|c| c.claims.contains(&quoted.id)).expect("every claim has a cluster");
     assert_eq!(cluster.independent_sources, 2, "{cluster:#?}");
+}
+
+#[test]
+fn a_former_holder_of_a_portfolio_office_is_a_role_dispute() {
+    let report = check(vec![
+        article("alpha", "Bridge inquiry\n\nTransport Minister Jonas Falk visited the collapsed bridge on Tuesday afternoon.\n"),
+        article("beta", "Inquiry promised\n\nFormer Transport Minister Jonas Falk visited the collapsed bridge on Tuesday.\n"),
+    ]);
+    let roles: Vec<String> = report.disputes.iter().filter(|d| d.kind == DisputeKind::Role).map(|d| d.detail.clone()).collect();
+    assert_eq!(roles.len(), 1, "{:#?}", report.disputes);
+    assert!(roles[0].contains("former transport minister vs transport minister"), "{roles:?}");
+}
+
+#[test]
+fn numbers_from_different_common_noun_sources_are_an_attribution_dispute() {
+    let report = check(vec![
+        article("alpha", "Bridge collapse\n\nTwelve people were killed when the Tessa river bridge collapsed in Lorvik, police said.\n"),
+        article(
+            "beta",
+            "Lorvik toll rises\n\nFifteen people were killed when the Tessa river bridge collapsed in Lorvik, according to the local hospital.\n",
+        ),
+    ]);
+    let alpha = claim_with(&report, "alpha", "police said");
+    let beta = claim_with(&report, "beta", "local hospital");
+    assert_eq!(alpha.attribution.as_ref().map(|a| a.speaker.as_str()), Some("police"));
+    assert_eq!(beta.attribution.as_ref().map(|a| a.speaker.as_str()), Some("the local hospital"));
+    let kinds: Vec<DisputeKind> =
+        report.disputes.iter().filter(|d| d.claims.contains(&alpha.id) && d.claims.contains(&beta.id)).map(|d| d.kind).collect();
+    assert_eq!(kinds, [DisputeKind::Attribution], "{:#?}", report.disputes);
 }
