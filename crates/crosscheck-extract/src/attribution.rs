@@ -265,7 +265,7 @@ fn speaker_after(text: &str, tg: &Tagged<'_>, from: usize, quotes: &[Range<usize
     }
     let mut end = from;
     while end + 1 < ws.len()
-        && (is_speakerish(tg, end + 1) || modifies_source(text, tg, end + 1))
+        && (is_speakerish(tg, end + 1) || is_source_head(tg, end + 1) || modifies_source(text, tg, end + 1))
         && only_spaces(text, &ws[end], &ws[end + 1])
     {
         end += 1;
@@ -329,6 +329,10 @@ mod tests {
         assert_eq!(
             speaker("Fifteen people died, according to the local hospital."),
             Some(("the local hospital".into(), "according to".into(), None))
+        );
+        assert_eq!(
+            speaker("It will weaken, according to the national weather service."),
+            Some(("the national weather service".into(), "according to".into(), None))
         );
         assert_eq!(speaker("The ministry said the road was closed."), Some(("The ministry".into(), "said".into(), None)));
         assert_eq!(speaker("The road was closed, the rain said."), None);

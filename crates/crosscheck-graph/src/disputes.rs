@@ -12,7 +12,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crosscheck_core::{
-    AttributionMode, Claim, ClaimId, ClusterId, Dispute, DisputeKind, DisputeSide, EdgeKind, EntityKind, Role,
+    AttributionMode, Claim, ClaimId, ClusterId, Dispute, DisputeKind, DisputeSide, EdgeKind, EntityKind, QuantityKind, Role,
 };
 use crosscheck_normalize::{person_key, roles_conflict, same_entity};
 
@@ -54,16 +54,20 @@ fn speakers_differ(a: &Claim, b: &Claim) -> bool {
     }
 }
 
-fn kind_of_rule(rule: &str) -> DisputeKind {
+/// The kind of dispute a conflict link stands for: its rule names a
+/// negation or a role, or its clashing quantities are dates or numbers.
+fn kind_of_conflict(rule: &str, a: &Claim, b: &Claim) -> DisputeKind {
     let r = rule.to_lowercase();
     if r.contains("negat") {
         DisputeKind::Negation
     } else if r.contains("role") {
         DisputeKind::Role
-    } else if r.contains("date") {
-        DisputeKind::Date
     } else {
-        DisputeKind::Number
+        // What the clashing quantities measure: two dates are a date dispute.
+        match crosscheck_match::features::quantities_incompatible(&a.quantities, &b.quantities) {
+            Some((q, _)) if q.kind == QuantityKind::Date => DisputeKind::Date,
+            _ => DisputeKind::Number,
+        }
     }
 }
 
@@ -79,7 +83,7 @@ fn conflicts(claims: &[Claim], links: &[Decided]) -> Vec<Draft> {
         .filter(|l| l.kind == EdgeKind::Conflict)
         .map(|l| {
             let (a, b) = (&claims[l.a], &claims[l.b]);
-            let kind = if speakers_differ(a, b) { DisputeKind::Attribution } else { kind_of_rule(&l.rule) };
+            let kind = if speakers_differ(a, b) { DisputeKind::Attribution } else { kind_of_conflict(&l.rule, a, b) };
             let detail = match kind {
                 DisputeKind::Attribution => format!(
                     "different sources give different details ({}); reported, not contradicted",

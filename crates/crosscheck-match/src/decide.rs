@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crosscheck_core::EdgeKind;
+use crosscheck_core::{EdgeKind, Quantity};
 use crosscheck_normalize::{compatible, Compatibility};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -313,7 +313,14 @@ fn conflict(t: &Thresholds, a: &Prepared, b: &Prepared, matches: bool) -> Option
 
 fn quantity_conflict(a: &Prepared, b: &Prepared) -> Option<String> {
     let (x, y) = quantities_incompatible(&a.quantities, &b.quantities)?;
-    Some(format!("quantities are incompatible: \"{}\" vs \"{}\"", x.text, y.text))
+    // The same words resolved differently ("Thursday" in articles published
+    // on different days) say which dates they stand for.
+    let same_words = x.text.eq_ignore_ascii_case(&y.text);
+    let shown = |q: &Quantity| match (&q.date, same_words) {
+        (Some(d), true) => format!("\"{}\" ({})", q.text, d.start),
+        _ => format!("\"{}\"", q.text),
+    };
+    Some(format!("quantities are incompatible: {} vs {}", shown(x), shown(y)))
 }
 
 /// Differing digit numbers in otherwise near-identical wording, used only

@@ -120,3 +120,30 @@ fn score_pairs_keeps_order_and_handles_empty_text() {
     assert!(out[1].score.is_finite() && out[1].features.values().all(|v| v.is_finite()));
     assert!(out[2].score < out[0].score);
 }
+
+/// `claim` with its weekday resolved to `day` (as against two different
+/// publication dates).
+fn on_day(text: &str, weekday: &str, day: chrono::NaiveDate) -> Prepared {
+    let mut claim = analyse_sentence(text);
+    let start = claim.text.find(weekday).unwrap_or(0);
+    claim.quantities = vec![Quantity {
+        span: Span { start, end: start + weekday.len() },
+        text: weekday.to_string(),
+        kind: QuantityKind::Date,
+        value: None,
+        unit: None,
+        date: Some(crosscheck_core::DateValue { start: day, end: None, rule: "weekday-after-publication".into() }),
+    }];
+    prepare(&claim)
+}
+
+#[test]
+fn one_weekday_resolved_to_two_dates_shows_both_dates() {
+    let m = model();
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 6, d).unwrap_or_default();
+    let a = on_day("Schools in the region will stay closed until Thursday.", "Thursday", day(11));
+    let b = on_day("Schools in the region will remain closed until Thursday.", "Thursday", day(18));
+    let d = decide(&m, &a, &b);
+    assert_eq!(d.kind, Some(EdgeKind::Conflict), "{}", d.rule);
+    assert!(d.rule.contains("\"Thursday\" (2026-06-11) vs \"Thursday\" (2026-06-18)"), "{}", d.rule);
+}

@@ -119,3 +119,13 @@ fn numbers_from_different_common_noun_sources_are_an_attribution_dispute() {
         report.disputes.iter().filter(|d| d.claims.contains(&alpha.id) && d.claims.contains(&beta.id)).map(|d| d.kind).collect();
     assert_eq!(kinds, [DisputeKind::Attribution], "{:#?}", report.disputes);
 }
+
+#[test]
+fn two_days_for_one_event_are_a_date_dispute() {
+    let report = check(vec![
+        article("alpha", "Bridge collapse\n\nThe Tessa river bridge in Lorvik collapsed on Tuesday morning during heavy rain.\n"),
+        article("beta", "Lorvik bridge\n\nThe Tessa river bridge in Lorvik collapsed on Wednesday morning during heavy rain.\n"),
+    ]);
+    let kinds: Vec<DisputeKind> = report.disputes.iter().map(|d| d.kind).collect();
+    assert_eq!(kinds, [DisputeKind::Date], "{:#?}", report.disputes);
+}
