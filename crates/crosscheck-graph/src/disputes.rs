@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crosscheck_core::{
     AttributionMode, Claim, ClaimId, ClusterId, Dispute, DisputeKind, DisputeSide, EdgeKind, EntityKind, QuantityKind, Role,
 };
-use crosscheck_normalize::{person_key, roles_conflict, same_entity};
+use crosscheck_normalize::{is_singular_office, person_key, roles_conflict, same_entity};
 
 /// A decided link between two claims, by claim index.
 #[derive(Debug, Clone)]
@@ -42,6 +42,7 @@ pub fn disputes(claims: &[Claim], links: &[Decided], cluster_of: &[ClusterId], m
     let mut drafts = Vec::new();
     drafts.extend(conflicts(claims, links));
     drafts.extend(role_conflicts(claims));
+    drafts.extend(office_holder_conflicts(claims));
     drafts.extend(speaker_conflicts(claims, links));
     drafts.extend(cluster_quantity_conflicts(claims, cluster_of));
     finish(claims, drafts, cluster_of, max_per_side)
@@ -155,6 +156,49 @@ fn role_conflicts(claims: &[Claim]) -> Vec<Draft> {
                 sides: sides.into_iter().map(|(k, v)| (k.replace('|', " "), v)).collect(),
             });
         }
+    }
+    out
+}
+
+/// One office that only one person holds at a time ("U.S. president",
+/// "British foreign secretary") given to different people by different
+/// articles: a dispute over the name. An office several people hold
+/// ("senator", "deputy minister", a president of no named country) or a
+/// qualified one ("former", "incoming") is never one.
+fn office_holder_conflicts(claims: &[Claim]) -> Vec<Draft> {
+    // Role key → (person key, full name shown, claims), people in first-seen order.
+    let mut holders: BTreeMap<String, Vec<(String, String, Vec<usize>)>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        for e in c.entities.iter().filter(|e| e.kind == EntityKind::Person) {
+            let Some(role) = e.role.as_ref().filter(|r| is_singular_office(r)) else { continue };
+            let people = holders.entry(role.key.clone()).or_default();
+            match people.iter_mut().find(|(k, _, _)| same_entity(k, &e.key, EntityKind::Person)) {
+                Some((_, _, held)) if !held.contains(&i) => held.push(i),
+                Some(_) => {}
+                None => people.push((e.key.clone(), e.text.clone(), vec![i])),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (office, people) in holders {
+        if people.len() < 2 {
+            continue;
+        }
+        let articles = |v: &Vec<usize>| v.iter().map(|&i| claims[i].article.clone()).collect::<BTreeSet<_>>();
+        let sets: Vec<BTreeSet<_>> = people.iter().map(|(_, _, v)| articles(v)).collect();
+        // Only articles that disagree with each other: one article naming two
+        // holders is most likely a succession it explains itself.
+        let across = sets.iter().enumerate().any(|(i, a)| sets[i + 1..].iter().any(|b| a.is_disjoint(b)));
+        if !across {
+            continue;
+        }
+        let office = office.replace('|', " ");
+        let names: Vec<&str> = people.iter().map(|(_, n, _)| n.as_str()).collect();
+        out.push(Draft {
+            kind: DisputeKind::Name,
+            detail: format!("the {office} is named differently: {}", names.join(" vs ")),
+            sides: people.into_iter().map(|(_, name, v)| (name, v)).collect(),
+        });
     }
     out
 }

@@ -60,4 +60,4 @@ pub use fold::fold;
 pub use tokens::{Fnv, FnvBuildHasher};
 pub use numbers::{find_numbers, parse_number_text};
 pub use quantities::{compatible, find_quantities, parse_quantity, Compatibility, Found};
-pub use roles::{parse_role, roles_conflict};
+pub use roles::{is_singular_office, parse_role, roles_conflict};

@@ -156,6 +156,28 @@ fn replace_word(text: &str, from: &str, to: &str) -> String {
     padded.replace(&format!(" {from} "), &format!(" {to} ")).trim().to_string()
 }
 
+/// Titles one person holds at a time in a given country or body ("the U.S.
+/// president", "Britain's foreign secretary").
+const SINGULAR_TITLES: &[&str] =
+    &["president", "vice president", "prime minister", "chancellor", "king", "queen", "pope", "secretary general"];
+
+/// Title words that make an office one of several ("deputy foreign
+/// minister", "special envoy").
+const PLURAL_MARKERS: &[&str] = &["deputy", "assistant", "senior", "junior", "special", "state"];
+
+/// True when one person at a time holds `role`: a singular title or a
+/// portfolio minister or secretary ("foreign minister", "defense
+/// secretary"), of a named country or body, with no qualifier ("former",
+/// "acting", "incoming" holders are others).
+pub fn is_singular_office(role: &Role) -> bool {
+    let words: Vec<&str> = role.title.split_whitespace().collect();
+    let portfolio = words.len() == 2 && matches!(words[1], "minister" | "secretary");
+    role.of.is_some()
+        && role.qualifier.is_none()
+        && !words.iter().any(|w| PLURAL_MARKERS.contains(w))
+        && (SINGULAR_TITLES.contains(&role.title.as_str()) || portfolio)
+}
+
 /// True when two roles cannot both describe one person at one time: the
 /// titles differ, the countries differ (when both are given), or one is a
 /// former holder and the other is not. Omitting the country is not a
@@ -179,6 +201,15 @@ mod tests {
 
     fn key(t: &str) -> String {
         parse_role(t).map(|r| r.key).unwrap_or_default()
+    }
+
+    #[test]
+    fn singular_offices() {
+        let singular = |t: &str| parse_role(t).is_some_and(|r| is_singular_office(&r));
+        assert!(singular("U.S. President") && singular("British Foreign Secretary") && singular("Russian Prime Minister"));
+        assert!(!singular("President"), "no country: presidents of several countries");
+        assert!(!singular("former U.S. President") && !singular("Russian Deputy Foreign Minister"));
+        assert!(!singular("U.S. Senator") && !singular("Kremlin spokesman"));
     }
 
     #[test]

@@ -129,3 +129,16 @@ fn two_days_for_one_event_are_a_date_dispute() {
     let kinds: Vec<DisputeKind> = report.disputes.iter().map(|d| d.kind).collect();
     assert_eq!(kinds, [DisputeKind::Date], "{:#?}", report.disputes);
 }
+
+#[test]
+fn one_office_given_to_two_people_is_a_name_dispute() {
+    let report = check(vec![
+        article("alpha", "Talks\n\nBritish Foreign Secretary Helen Marsh met the delegation in Geneva on Tuesday.\n"),
+        article("beta", "Talks\n\nBritish Foreign Secretary Tom Reid met the delegation in Geneva on Tuesday.\n"),
+        article("gamma", "Visit\n\nPresident Aino Lehtonen opened the new bridge in Turku on Tuesday.\n"),
+        article("delta", "Visit\n\nPresident Kaarel Tamm opened a school in Tartu on Tuesday.\n"),
+    ]);
+    let names: Vec<&str> = report.disputes.iter().filter(|d| d.kind == DisputeKind::Name).map(|d| d.detail.as_str()).collect();
+    // Presidents of no named country may be of two countries: no dispute.
+    assert_eq!(names, ["the uk foreign secretary is named differently: Helen Marsh vs Tom Reid"], "{:#?}", report.disputes);
+}
