@@ -276,12 +276,14 @@ fn anchored(t: &Thresholds, a: &Prepared, b: &Prepared) -> bool {
 const NEGATION_SCOPE_WORDS: usize = 3;
 
 /// The negation bears on something the other claim says: one of the
-/// content words right after the negator occurs in the other claim ("does
+/// content words right after the negator (or denial verb) occurs in the
+/// other claim ("does
 /// not believe NATO membership …" against "NATO membership is improbable";
 /// not "no specific date" against a claim that names no date).
 fn negation_in_scope(negated: &Prepared, other: &Prepared) -> bool {
     let other_stems: BTreeSet<&str> = other.stems.iter().map(String::as_str).collect();
-    negated.tokens.iter().enumerate().filter(|(_, w)| crosscheck_normalize::negation::is_negator(w)).any(|(i, _)| {
+    use crosscheck_normalize::negation::{is_denial, is_negator};
+    negated.tokens.iter().enumerate().filter(|(_, w)| is_negator(w) || is_denial(w)).any(|(i, _)| {
         negated.stems[i + 1..]
             .iter()
             .zip(&negated.tokens[i + 1..])

@@ -147,3 +147,13 @@ fn one_weekday_resolved_to_two_dates_shows_both_dates() {
     assert_eq!(d.kind, Some(EdgeKind::Conflict), "{}", d.rule);
     assert!(d.rule.contains("\"Thursday\" (2026-06-11) vs \"Thursday\" (2026-06-18)"), "{}", d.rule);
 }
+
+#[test]
+fn a_denial_conflicts_with_the_assertion_it_denies() {
+    let m = model();
+    let a = prep("The company denied that it had laid off workers at the Lorvik plant.");
+    let b = prep("The company laid off 200 workers at the Lorvik plant.");
+    let d = decide(&m, &a, &b);
+    assert_eq!(d.kind, Some(EdgeKind::Conflict), "{}", d.rule);
+    assert!(d.rule.contains("negated"), "{}", d.rule);
+}

@@ -19,6 +19,11 @@ pub fn is_negator(word: &str) -> bool {
     NEGATORS.contains(&word) || word.ends_with("n't")
 }
 
+/// True when the lower-cased `word` is a [`DENIALS`] verb.
+pub fn is_denial(word: &str) -> bool {
+    DENIALS.contains(&word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -28,5 +33,6 @@ mod tests {
         assert!(is_negator("not") && is_negator("doesn't") && is_negator("nobody"));
         assert!(!is_negator("note") && !is_negator("denied"));
         assert!(is_negator("unlikely") && is_negator("unrealistic") && !is_negator("likely"));
+        assert!(is_denial("denied") && !is_denial("not"));
     }
 }
