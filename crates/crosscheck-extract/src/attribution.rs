@@ -30,7 +30,7 @@ pub(crate) const BETWEEN: &[&str] = &[
     "also", "later", "earlier", "then", "has", "had", "have", "was", "is", "reportedly", "further", "repeatedly",
     "previously", "once", "again", "separately", "publicly", "has", "just", "recently", "himself", "herself",
     "initially", "first", "long", "on", "wednesday", "tuesday", "monday", "thursday", "friday", "saturday",
-    "sunday", "today", "yesterday", "only",
+    "sunday", "today", "yesterday", "only", "even",
 ];
 
 /// Words a speaker phrase may contain besides capitalised words.
@@ -234,6 +234,11 @@ fn speaker_before(text: &str, tg: &Tagged<'_>, verb: usize, quotes: &[Range<usiz
     if tg.full[last] & (tag::SPEAKER_PRONOUN | tag::WHO) != 0 {
         return Some(pronoun(ws, last));
     }
+    let apostrophe_after = text[ws[last].range.end..].starts_with(['\'', '’']);
+    if ws[last].is_possessive() || apostrophe_after {
+        // "the officials' claims": a possessive owns a noun, it does not speak.
+        return None;
+    }
     let mut start = last;
     while start > 0 && is_speakerish(tg, start - 1) && only_spaces(text, &ws[start - 1], &ws[start]) {
         start -= 1;
@@ -250,7 +255,41 @@ fn speaker_before(text: &str, tg: &Tagged<'_>, verb: usize, quotes: &[Range<usiz
             return Some(f);
         }
     }
-    phrase(text, tg, start, last)
+    phrase(text, tg, start, last).or_else(|| plural_source(text, tg, last, verb))
+}
+
+/// Verbs after which a bare plural noun is taken for the speaker
+/// ("…, seismologists said"); weaker cues ("continued") are not.
+const PLURAL_SOURCE_VERBS: &[&str] = &["said", "say", "says", "told", "warned", "added", "reported"];
+
+/// Most lower-case words of a bare plural speaker phrase.
+const MAX_PLURAL_SOURCE_WORDS: usize = 3;
+
+/// A clause-final "…, seismologists said" or "…, local residents say": a
+/// plural noun and at most two modifiers, all lower-case, right after a
+/// comma and right before a strong speech verb, name the speakers.
+fn plural_source(text: &str, tg: &Tagged<'_>, last: usize, verb: usize) -> Option<Found> {
+    let ws = &tg.words[..];
+    let noun = ws[last].text;
+    let plural = noun.len() >= 4 && noun.ends_with('s') && !noun.ends_with("ss");
+    if !plural || !PLURAL_SOURCE_VERBS.contains(&ws[verb].text) || last + 1 != verb {
+        return None;
+    }
+    let plain = |k: usize| {
+        !ws[k].is_capitalised() && ws[k].text.chars().all(char::is_alphabetic) && tg.bare[k] & (tag::NOT_NAME | tag::SPEAKER_PRONOUN) == 0
+    };
+    let mut start = last;
+    while start > 0 && last - start + 1 < MAX_PLURAL_SOURCE_WORDS && plain(start - 1) && only_spaces(text, &ws[start - 1], &ws[start]) {
+        start -= 1;
+    }
+    if !(start..=last).all(plain) {
+        return None;
+    }
+    let before = &text[..ws[start].range.start];
+    before.trim_end().ends_with(',').then(|| {
+        let range = ws[start].range.start..ws[last].range.end;
+        Found { speaker: text[range.clone()].to_string(), range, cue: String::new(), via: None, pronoun: false }
+    })
 }
 
 /// The phrase starting at word `from` ("said Farhan Haq, deputy …").
@@ -336,6 +375,12 @@ mod tests {
         );
         assert_eq!(speaker("The ministry said the road was closed."), Some(("The ministry".into(), "said".into(), None)));
         assert_eq!(speaker("The road was closed, the rain said."), None);
+        assert_eq!(speaker("It had a magnitude of 6.1, seismologists said."), Some(("seismologists".into(), "said".into(), None)));
+        assert_eq!(speaker("The water is rising, local farmers say."), Some(("local farmers".into(), "say".into(), None)));
+        assert_eq!(speaker("After a pause, the talks continued."), None, "a weak cue after a plural is no attribution");
+        assert_eq!(speaker("Prices rose as the talks said little."), None, "no comma before the plural");
+        assert_eq!(speaker("Experts doubted the credibility of the officials' claims."), None);
+        assert_eq!(speaker("One regional source even told CNN that it was over."), Some(("source".into(), "told".into(), None)));
     }
 
     #[test]
