@@ -53,3 +53,16 @@ fn a_double_dot_between_digits_is_read() {
     let run = dir.run(&["check", "story", "--format", "json"]).ok();
     assert!(run.json()["claims"].as_array().is_some_and(|c| c.len() >= 2), "{}", run.stdout);
 }
+
+/// Found by the extractor's span property test the moment byline lines
+/// learned "By …; Editing by …": the credit reader cut the original line at
+/// an offset taken from its lower-cased copy, and a capital whose
+/// lower-case form is longer ('Ⱥ' → 'ⱥ') made `check` panic.
+#[test]
+fn a_byline_whose_lower_case_is_longer_is_read() {
+    let dir = TestDir::new();
+    dir.write("story/a.txt", "Storm in Lorvik\n\nBy Anna ȺȺ; Editing by Alex Holm\n\nThe storm cut power to 40,000 homes, police said.\n");
+    dir.write("story/b.txt", "Lorvik storm\n\nThe storm cut power to 40,000 homes on Monday, officials said.\n");
+    let run = dir.run(&["check", "story", "--format", "json"]).ok();
+    assert!(run.json()["claims"].as_array().is_some_and(|c| c.len() >= 2), "{}", run.stdout);
+}

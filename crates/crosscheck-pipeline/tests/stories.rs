@@ -142,3 +142,22 @@ fn one_office_given_to_two_people_is_a_name_dispute() {
     // Presidents of no named country may be of two countries: no dispute.
     assert_eq!(names, ["the uk foreign secretary is named differently: Helen Marsh vs Tom Reid"], "{:#?}", report.disputes);
 }
+
+#[test]
+fn a_wire_dateline_credits_the_agency_and_stays_out_of_the_claim() {
+    let wire = "Storm hits Lorvik\n\nA powerful storm cut power to 40,000 homes in the coastal town of Lorvik on Monday, the grid operator said.\n\n\
+                Schools in the region will stay closed until Thursday, the regional council said.\n\n\
+                The storm is expected to weaken by Wednesday, the national weather service said.\n";
+    let copy = "Lorvik storm\n\nLORVIK, Norway (Reuters) - A powerful storm cut power to 40,000 homes in the coastal town of Lorvik on Monday, the grid operator said.\n\n\
+                Local shops stayed shut as fallen trees blocked the main road into the town centre.\n\n\
+                Ferry crossings to the islands were cancelled for a second day in a row.\n\n\
+                Volunteers handed out blankets and hot meals at the sports hall near the harbour.\n\n\
+                Schools in the region will stay closed until Thursday, the regional council said.\n";
+    // Two of the copy's five claims match: too few for an uncredited copy
+    // (half), enough for a credited one.
+    let report = check(vec![article("reuters", wire), article("daily", copy)]);
+    let first = claim_with(&report, "daily", "powerful storm");
+    assert!(first.text.starts_with("A powerful storm"), "{:?}", first.text);
+    let derived: Vec<(&str, &str)> = report.derivations.iter().map(|d| (d.article.0.as_str(), d.derived_from.0.as_str())).collect();
+    assert_eq!(derived, [("daily", "reuters")], "{:#?}", report.derivations);
+}

@@ -17,6 +17,8 @@ pub enum Furniture {
     Share,
     /// Photo and image credits.
     PhotoCredit,
+    /// Copyright, rights and editorial-policy notices.
+    Rights,
     /// Lines without any letter or digit.
     Punctuation,
 }
@@ -43,6 +45,13 @@ const SHARE_PREFIXES: &[&str] = &[
     "see also", "related:", "related articles", "recent news", "latest news", "most read", "click here",
     "advertisement", "download our app", "join our", "comments", "leave a comment",
 ];
+/// Copyright and rights notices, and the editorial-policy links wire
+/// services append ("Our Standards: …").
+const RIGHTS_PREFIXES: &[&str] = &["copyright", "©", "(c) 1", "(c) 2", "our standards", "all rights reserved"];
+const RIGHTS_PHRASES: &[&str] =
+    &["all rights reserved", "may not be published, broadcast, rewritten or redistributed", "trust principles"];
+/// Longest block, in words, a rights pattern may classify.
+const MAX_RIGHTS_WORDS: usize = 30;
 const PHOTO_PREFIXES: &[&str] = &["photo", "image:", "image credit", "picture:", "pictured:", "video:", "file photo"];
 const PHOTO_SUFFIXES: &[&str] = &["getty images", "/ reuters", "/ afp", "/ ap", "via getty"];
 
@@ -68,6 +77,10 @@ pub fn classify(block: &str) -> Option<Furniture> {
     }
     if words <= 15 && is_photo_credit(bare) {
         return Some(Furniture::PhotoCredit);
+    }
+    let rights = RIGHTS_PREFIXES.iter().any(|p| lower.starts_with(p)) || RIGHTS_PHRASES.iter().any(|p| lower.contains(p));
+    if words <= MAX_RIGHTS_WORDS && rights {
+        return Some(Furniture::Rights);
     }
     None
 }
@@ -101,6 +114,10 @@ mod tests {
             ("Photo: Jane Roe/Getty Images", Furniture::PhotoCredit),
             ("Photos courtesy of the agencies", Furniture::PhotoCredit),
             ("* * *", Furniture::Punctuation),
+            ("Copyright 2026 The Associated Press. All rights reserved.", Furniture::Rights),
+            ("© 2026 Delta Post", Furniture::Rights),
+            ("Our Standards: The Thomson Reuters Trust Principles.", Furniture::Rights),
+            ("This material may not be published, broadcast, rewritten or redistributed.", Furniture::Rights),
         ];
         for (text, want) in cases {
             assert_eq!(classify(text), Some(want), "{text}");
@@ -113,6 +130,7 @@ mod tests {
             "The regulator said the cookie law would change next year, officials agreed.",
             "Photographers gathered outside the court on Monday.",
             "Share prices fell 3% after the announcement.",
+            "The court ruled that the copyright on the song had expired in 2019, lawyers said.",
         ] {
             assert_eq!(classify(text), None, "{text}");
         }

@@ -87,7 +87,10 @@ fn sentences_in(text: &str, range: &Range<usize>, kind: BlockKind) -> Vec<Range<
     if kind != BlockKind::Body {
         return vec![range.clone()];
     }
-    segment::sentences(&text[range.clone()]).into_iter().map(|r| r.start + range.start..r.end + range.start).collect()
+    // A wire dateline ("LONDON (Reuters) - ") is no part of the first claim.
+    let skip = meta::dateline_prefix(&text[range.clone()]).map_or(0, |(len, _)| len);
+    let start = range.start + skip;
+    segment::sentences(&text[start..range.end]).into_iter().map(|r| r.start + start..r.end + start).collect()
 }
 
 /// Non-empty lines as trimmed byte ranges, with whether a blank line precedes.

@@ -212,7 +212,8 @@ fn build_document(
 }
 
 fn credits(doc: &Document) -> Vec<Credit> {
-    doc.blocks
+    let mut found: Vec<Credit> = doc
+        .blocks
         .iter()
         .filter_map(|b| {
             let kind = match b.kind {
@@ -222,10 +223,31 @@ fn credits(doc: &Document) -> Vec<Credit> {
             };
             let text = doc.text[b.range.clone()].to_string();
             let names = match kind {
-                CreditKind::Byline => vec![text.trim().trim_start_matches("By ").to_lowercase()],
+                CreditKind::Byline => {
+                    let byline = text.split(';').next().unwrap_or(&text);
+                    vec![byline.trim().trim_start_matches("By ").to_lowercase()]
+                }
                 _ => meta::credit_names(&text),
             };
             Some(Credit { kind, text, span: doc.span(b.range.clone()), names })
+        })
+        .collect();
+    found.extend(dateline_credits(doc));
+    found.sort_by_key(|c| c.span.start);
+    found
+}
+
+/// The agencies named in wire datelines ("LONDON (Reuters) - …"): wire
+/// material was used.
+fn dateline_credits(doc: &Document) -> Vec<Credit> {
+    doc.blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Body)
+        .filter_map(|b| {
+            let (len, agency) = meta::dateline_prefix(&doc.text[b.range.clone()])?;
+            let range = b.range.start..b.range.start + len;
+            let text = doc.text[range.clone()].trim_end().to_string();
+            Some(Credit { kind: CreditKind::WireInput, text, span: doc.span(range), names: vec![agency?] })
         })
         .collect()
 }

@@ -135,6 +135,49 @@ const WIRE_PREFIXES: &[&str] = &[
     "written by",
 ];
 
+/// Dashes that end a wire dateline ("LONDON (Reuters) - …").
+const DATELINE_DASHES: &[&str] = &[" - ", " – ", " — ", " -- "];
+
+/// Longest wire dateline, in bytes, before its dash.
+const MAX_DATELINE_BYTES: usize = 80;
+
+/// Most words of a wire dateline.
+const MAX_DATELINE_WORDS: usize = 8;
+
+/// A wire dateline opening a paragraph: "LONDON, Feb 12 (Reuters) - ",
+/// "KYIV, Ukraine (AP) — ", "Beijing, Feb. 13 (Xinhua) -- ". Returns the
+/// prefix's length in bytes (dash and spaces included) and the agency named
+/// in brackets, if any. The place is written in capitals, or an agency in
+/// brackets stands just before the dash; the text after it starts a
+/// sentence.
+pub fn dateline_prefix(paragraph: &str) -> Option<(usize, Option<String>)> {
+    let (at, dash) = DATELINE_DASHES
+        .iter()
+        .filter_map(|d| paragraph.find(d).map(|i| (i, *d)))
+        .filter(|(i, _)| *i <= MAX_DATELINE_BYTES)
+        .min_by_key(|(i, _)| *i)?;
+    let prefix = paragraph[..at].trim_end();
+    let words: Vec<&str> = prefix.split_whitespace().collect();
+    if words.is_empty() || words.len() > MAX_DATELINE_WORDS {
+        return None;
+    }
+    let first: String = words[0].chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = first.chars().count() >= 2 && first.chars().all(char::is_uppercase);
+    let agency = prefix
+        .strip_suffix(')')
+        .and_then(|p| p.rfind('(').map(|i| p[i + 1..].trim().to_string()))
+        .filter(|a| !a.is_empty() && a.split_whitespace().all(starts_upper));
+    let rest = paragraph[at + dash.len()..].trim_start();
+    let starts_sentence = rest.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“'‘".contains(c));
+    let no_clause = !prefix.contains(['.', '!', '?', ';', ':']) || prefix.ends_with(')');
+    ((capitals || agency.is_some()) && starts_sentence && no_clause)
+        .then(|| (paragraph.len() - rest.len(), agency.map(|a| a.to_lowercase())))
+}
+
+/// A line crediting other reporters' work ("Jan Holm contributed to this
+/// report").
+const CONTRIBUTION_PHRASES: &[&str] = &["contributed to this report", "contributed reporting", "contributed to this story"];
+
 /// The credit kind of a credit, reference or byline line.
 pub fn credit_kind(block: &str) -> Option<CreditKind> {
     let lower = block.trim().to_lowercase();
@@ -146,7 +189,20 @@ pub fn credit_kind(block: &str) -> Option<CreditKind> {
         return Some(CreditKind::WireInput);
     }
     let words: Vec<&str> = block.split_whitespace().collect();
-    if words.len() <= 5 && words.first() == Some(&"By") && words[1..].iter().all(|w| starts_upper(w)) {
+    if lower.split_whitespace().count() <= 20 && CONTRIBUTION_PHRASES.iter().any(|p| lower.contains(p)) {
+        return Some(CreditKind::WireInput);
+    }
+    // "By Anna Smith; Editing by John Doe": the byline before a semicolon.
+    let first = block.split(';').next().unwrap_or(block);
+    let byline: Vec<&str> = first.split_whitespace().collect();
+    // Lower-casing can change byte lengths: the rest is cut from `block`.
+    let after = block[first.len()..].to_lowercase();
+    let credited_after = first.len() < block.len() && WIRE_PREFIXES.iter().any(|p| after.contains(p));
+    if (byline.len() <= 5 && (first.len() == block.len() || credited_after))
+        && byline.first() == Some(&"By")
+        && byline[1..].iter().all(|w| starts_upper(w))
+        && words.len() <= 15
+    {
         return Some(CreditKind::Byline);
     }
     None
@@ -156,6 +212,10 @@ pub fn credit_kind(block: &str) -> Option<CreditKind> {
 /// split on commas and "and", lower-cased.
 pub fn credit_names(block: &str) -> Vec<String> {
     let lower = block.to_lowercase();
+    if let Some(i) = lower.find(" contributed") {
+        // "Associated Press writer Jan Holm contributed to this report."
+        return vec![lower[..i].trim().to_string()];
+    }
     let cut = ["):", ":", " from ", " by ", "courtesy of "].iter().filter_map(|m| lower.find(m).map(|i| i + m.len())).min();
     let rest = cut.map_or(lower.as_str(), |i| &lower[i..]);
     rest.split([',', ';', '\n'])
@@ -196,6 +256,22 @@ mod tests {
     }
 
     #[test]
+    fn wire_datelines_open_paragraphs() {
+        let cases = [
+            ("LORVIK, Norway (Reuters) - A storm cut power.", "A storm", Some("reuters")),
+            ("KYIV (AP) — Sirens sounded.", "Sirens", Some("ap")),
+            ("Beijing, Feb. 13 (Xinhua) -- Talks began.", "Talks", Some("xinhua")),
+            ("MONDAY, June 8 — A storm hit.", "A storm", None),
+        ];
+        for (p, body, agency) in cases {
+            assert_eq!(dateline_prefix(p), Some((p.find(body).unwrap_or(0), agency.map(String::from))), "{p}");
+        }
+        assert_eq!(dateline_prefix("The talks - which began Monday - ended."), None);
+        assert_eq!(dateline_prefix("Prices rose 3% - the most in a year."), None);
+        assert_eq!(dateline_prefix("NATO allies met - and agreed."), None, "the text after the dash must start a sentence");
+    }
+
+    #[test]
     fn datelines_are_recognised_and_parsed() {
         for (line, want) in [
             (" , Updated 08:49, 13-Feb-2025", date(2025, 2, 13)),
@@ -218,8 +294,12 @@ mod tests {
         assert_eq!(credit_kind("(With input from agencies)"), Some(CreditKind::WireInput));
         assert_eq!(credit_kind("By Jane Roe"), Some(CreditKind::Byline));
         assert_eq!(credit_kind("By the time they met, it was late."), None);
+        assert_eq!(credit_kind("By Anna Smith; Editing by John Doe"), Some(CreditKind::Byline));
+        assert_eq!(credit_kind("By Anna ȺȺ; editing by Alex Holm"), Some(CreditKind::Byline), "lower-casing that lengthens text");
+        assert_eq!(credit_kind("Associated Press writer Jan Holm contributed to this report."), Some(CreditKind::WireInput));
         assert_eq!(credit_names("Reference(s):\nexample.com"), vec!["example.com"]);
         assert_eq!(credit_names("(With input from agencies)"), vec!["agencies"]);
+        assert_eq!(credit_names("AP writer Jan Holm contributed to this report."), vec!["ap writer jan holm"]);
         assert_eq!(credit_names("Sources: Reuters, AP and AFP"), vec!["reuters", "ap", "afp"]);
     }
 
