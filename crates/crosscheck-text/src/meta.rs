@@ -147,9 +147,9 @@ const MAX_DATELINE_WORDS: usize = 8;
 /// A wire dateline opening a paragraph: "LONDON, Feb 12 (Reuters) - ",
 /// "KYIV, Ukraine (AP) — ", "Beijing, Feb. 13 (Xinhua) -- ". Returns the
 /// prefix's length in bytes (dash and spaces included) and the agency named
-/// in brackets, if any. The place is written in capitals, or an agency in
-/// brackets stands just before the dash; the text after it starts a
-/// sentence.
+/// in brackets, if any. An agency in brackets stands just before the
+/// dash, or the place is written in capitals ("KYIV, Ukraine — ",
+/// "WASHINGTON -- "); the text after the dash starts a sentence.
 pub fn dateline_prefix(paragraph: &str) -> Option<(usize, Option<String>)> {
     let (at, dash) = DATELINE_DASHES
         .iter()
@@ -161,8 +161,6 @@ pub fn dateline_prefix(paragraph: &str) -> Option<(usize, Option<String>)> {
     if words.is_empty() || words.len() > MAX_DATELINE_WORDS {
         return None;
     }
-    let first: String = words[0].chars().filter(|c| c.is_alphabetic()).collect();
-    let capitals = first.chars().count() >= 2 && first.chars().all(char::is_uppercase);
     let agency = prefix
         .strip_suffix(')')
         .and_then(|p| p.rfind('(').map(|i| p[i + 1..].trim().to_string()))
@@ -170,7 +168,16 @@ pub fn dateline_prefix(paragraph: &str) -> Option<(usize, Option<String>)> {
     let rest = paragraph[at + dash.len()..].trim_start();
     let starts_sentence = rest.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“'‘".contains(c));
     let no_clause = !prefix.contains(['.', '!', '?', ';', ':']) || prefix.ends_with(')');
-    ((capitals || agency.is_some()) && starts_sentence && no_clause)
+    // The place, before any comma, is all capitals: "WASHINGTON -- ",
+    // "LAS VEGAS — ", "KYIV, Ukraine — ". (An acronym before a spaced dash,
+    // "NATO – Russia talks", reads the same and loses its first word; in the
+    // FNC-1 bodies bare datelines are the rule.)
+    let place = prefix.split(',').next().unwrap_or(prefix);
+    let placed = place.split_whitespace().all(|w| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    });
+    ((placed || agency.is_some()) && starts_sentence && no_clause)
         .then(|| (paragraph.len() - rest.len(), agency.map(|a| a.to_lowercase())))
 }
 
@@ -269,6 +276,9 @@ mod tests {
         assert_eq!(dateline_prefix("The talks - which began Monday - ended."), None);
         assert_eq!(dateline_prefix("Prices rose 3% - the most in a year."), None);
         assert_eq!(dateline_prefix("NATO allies met - and agreed."), None, "the text after the dash must start a sentence");
+        assert_eq!(dateline_prefix("WASHINGTON -- The senator spoke.").map(|d| d.0), Some(14));
+        assert_eq!(dateline_prefix("Nato – Russia talks resumed on Monday."), None, "a name in lower case is no dateline");
+        assert_eq!(dateline_prefix("CBM caught the comment - “Watching you” - on video."), None, "a clause before a dash");
     }
 
     #[test]
