@@ -200,14 +200,20 @@ fn is_source_head(tg: &Tagged<'_>, k: usize) -> bool {
     tg.bare[k] & (tag::TITLE | tag::SOURCE | tag::ORG) != 0
 }
 
+/// Word `k` is a lower-case word of letters that is no function word or
+/// pronoun: a modifier or a common noun.
+fn is_plain_word(tg: &Tagged<'_>, k: usize) -> bool {
+    let w = &tg.words[k];
+    !w.is_capitalised() && w.text.chars().all(char::is_alphabetic) && tg.bare[k] & (tag::NOT_NAME | tag::SPEAKER_PRONOUN) == 0
+}
+
 /// Word `k` is a lower-case modifier of a source head that follows within
 /// [`MAX_SOURCE_MODIFIERS`] words, only spaces between ("local" in "the
 /// local hospital said").
 fn modifies_source(text: &str, tg: &Tagged<'_>, k: usize) -> bool {
     let ws = &tg.words;
-    let plain = |j: usize| !ws[j].is_capitalised() && ws[j].text.chars().all(char::is_alphabetic) && tg.bare[j] & tag::NOT_NAME == 0;
     let mut j = k;
-    while j < ws.len() && j - k < MAX_SOURCE_MODIFIERS && plain(j) && !is_source_head(tg, j) {
+    while j < ws.len() && j - k < MAX_SOURCE_MODIFIERS && is_plain_word(tg, j) && !is_source_head(tg, j) {
         if j + 1 >= ws.len() || !only_spaces(text, &ws[j], &ws[j + 1]) {
             return false;
         }
@@ -275,9 +281,7 @@ fn plural_source(text: &str, tg: &Tagged<'_>, last: usize, verb: usize) -> Optio
     if !plural || !PLURAL_SOURCE_VERBS.contains(&ws[verb].text) || last + 1 != verb {
         return None;
     }
-    let plain = |k: usize| {
-        !ws[k].is_capitalised() && ws[k].text.chars().all(char::is_alphabetic) && tg.bare[k] & (tag::NOT_NAME | tag::SPEAKER_PRONOUN) == 0
-    };
+    let plain = |k: usize| is_plain_word(tg, k);
     let mut start = last;
     while start > 0 && last - start + 1 < MAX_PLURAL_SOURCE_WORDS && plain(start - 1) && only_spaces(text, &ws[start - 1], &ws[start]) {
         start -= 1;
