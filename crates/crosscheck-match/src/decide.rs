@@ -233,9 +233,15 @@ fn verbatim(t: &Thresholds, f: &Features) -> Option<String> {
     })
 }
 
-/// Non-numeric content stems.
+/// Content stems that are neither numbers nor weekday or month names: what
+/// a claim is about, apart from the quantities and dates the conflict
+/// rules compare.
 fn topic_stems(p: &Prepared) -> BTreeSet<&str> {
-    p.content.iter().map(String::as_str).filter(|s| !s.chars().next().is_some_and(|c| c.is_ascii_digit())).collect()
+    p.content
+        .iter()
+        .map(String::as_str)
+        .filter(|s| !s.chars().next().is_some_and(|c| c.is_ascii_digit()) && !crate::prepare::is_calendar_word(s))
+        .collect()
 }
 
 /// Why the pair is about the same thing, or `None`.
@@ -244,8 +250,11 @@ fn same_topic(t: &Thresholds, a: &Prepared, b: &Prepared) -> Option<String> {
     let shared = ta.intersection(&tb).count();
     let smaller = ta.len().min(tb.len());
     let containment = if smaller == 0 { 0.0 } else { shared as f64 / smaller as f64 };
+    // Capitalised weekdays and months are dates, not names of the subject.
     let (ea, eb) = entity_sets(a, b);
-    let entities_disjoint = !ea.is_empty() && !eb.is_empty() && ea.is_disjoint(eb);
+    let names = |e: &'_ BTreeSet<String>| -> BTreeSet<String> { e.iter().filter(|w| !crate::prepare::is_calendar_word(w)).cloned().collect() };
+    let (ea, eb) = (names(ea), names(eb));
+    let entities_disjoint = !ea.is_empty() && !eb.is_empty() && ea.is_disjoint(&eb);
     (shared >= t.conflict_min_shared && containment >= t.conflict_topic_containment && !entities_disjoint)
         .then(|| format!("same topic ({shared} shared content stems, containment {containment:.2})"))
 }
@@ -276,8 +285,8 @@ fn anchored(t: &Thresholds, a: &Prepared, b: &Prepared) -> bool {
 const NEGATION_SCOPE_WORDS: usize = 3;
 
 /// The negation bears on something the other claim says: one of the
-/// content words right after the negator (or denial verb) occurs in the
-/// other claim ("does
+/// content words right after the negator (or denial verb), weekdays and
+/// months aside, occurs in the other claim ("does
 /// not believe NATO membership …" against "NATO membership is improbable";
 /// not "no specific date" against a claim that names no date).
 fn negation_in_scope(negated: &Prepared, other: &Prepared) -> bool {
@@ -287,7 +296,7 @@ fn negation_in_scope(negated: &Prepared, other: &Prepared) -> bool {
         negated.stems[i + 1..]
             .iter()
             .zip(&negated.tokens[i + 1..])
-            .filter(|(_, w)| !crate::prepare::is_stopword(w))
+            .filter(|(_, w)| !crate::prepare::is_stopword(w) && !crate::prepare::is_calendar_word(w))
             .take(NEGATION_SCOPE_WORDS)
             .any(|(s, _)| other_stems.contains(s.as_str()))
     })

@@ -433,6 +433,24 @@ fn cached_stem(stemmer: &Stemmer, word: &str) -> String {
     })
 }
 
+/// Weekday and month names (not "march" and "may", which are also common
+/// words): dates, which the quantity rules compare, not topic words.
+const CALENDAR_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "april", "june", "july", "august", "september", "october", "november", "december",
+];
+
+/// True when `word`, folded, or stemmed, is a [`CALENDAR_WORDS`] word.
+pub(crate) fn is_calendar_word(word: &str) -> bool {
+    static STEMS: OnceLock<WordSet> = OnceLock::new();
+    STEMS
+        .get_or_init(|| {
+            let stemmer = Stemmer::create(Algorithm::English);
+            CALENDAR_WORDS.iter().flat_map(|w| [w.to_string(), stemmer.stem(w).into_owned()]).collect()
+        })
+        .contains(word)
+}
+
 fn analyse_text(text: &str) -> Analysis {
     let toks = tokenize(text);
     let stemmer = Stemmer::create(Algorithm::English);

@@ -157,3 +157,22 @@ fn a_denial_conflicts_with_the_assertion_it_denies() {
     assert_eq!(d.kind, Some(EdgeKind::Conflict), "{}", d.rule);
     assert!(d.rule.contains("negated"), "{}", d.rule);
 }
+
+#[test]
+fn weekdays_are_compared_as_dates_not_counted_as_topic() {
+    let m = model();
+    let a = on_day("The storm is expected to weaken by Wednesday.", "Wednesday", chrono::NaiveDate::from_ymd_opt(2026, 6, 10).unwrap_or_default());
+    let b = on_day("Forecasters expect the storm to weaken by Tuesday.", "Tuesday", chrono::NaiveDate::from_ymd_opt(2026, 6, 9).unwrap_or_default());
+    let d = decide(&m, &a, &b);
+    assert_eq!(d.kind, Some(EdgeKind::Conflict), "{}", d.rule);
+}
+
+#[test]
+fn a_weekday_after_a_negation_is_not_what_it_negates() {
+    let m = model();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 6, 11).unwrap_or_default();
+    let a = on_day("Schools in the region will stay closed until Thursday.", "Thursday", day);
+    let b = on_day("Schools in the region will not reopen until Thursday.", "Thursday", day);
+    let d = decide(&m, &a, &b);
+    assert_ne!(d.kind, Some(EdgeKind::Conflict), "{}", d.rule);
+}
