@@ -138,11 +138,12 @@ pub fn translit_key(token: &str) -> String {
     // deunicode leaves ASCII as it is.
     let ascii = if folded.is_ascii() { folded.to_ascii_lowercase() } else { deunicode::deunicode(&folded).to_lowercase() };
     let mut key: Vec<u8> = ascii.bytes().filter(u8::is_ascii_alphanumeric).collect();
-    // Rewrites can create new matches; iterate to a fixed point. Two
-    // buffers are reused across the rules and passes.
+    // Rewrites can create new matches; iterate to a fixed point. The same
+    // three buffers serve every rule of every pass.
     let mut next = Vec::with_capacity(key.len());
+    let mut scratch = Vec::with_capacity(key.len());
     for _ in 0..TRANSLIT_PASSES {
-        translit_step(&key, &mut next);
+        translit_step(&key, &mut next, &mut scratch);
         if next == key {
             break;
         }
@@ -152,23 +153,19 @@ pub fn translit_key(token: &str) -> String {
     key.into_iter().map(char::from).collect()
 }
 
-/// One pass of the transliteration rules over the ASCII key `s`, into `out`:
-/// each rule rewrites every non-overlapping match left to right, then
-/// doubled letters collapse and a final `i` (after two letters) becomes `y`.
-fn translit_step(s: &[u8], out: &mut Vec<u8>) {
-    let mut cur = s.to_vec();
-    let mut scratch = Vec::with_capacity(s.len());
-    for (from, to) in TRANSLIT_RULES {
-        if replace_all(&cur, from, to, &mut scratch) {
-            std::mem::swap(&mut cur, &mut scratch);
-        }
-    }
+/// One pass of the transliteration rules over the ASCII key `s`, into `out`
+/// (`scratch` is working space): each rule rewrites every non-overlapping
+/// match left to right, then doubled letters collapse and a final `i`
+/// (after two letters) becomes `y`.
+fn translit_step(s: &[u8], out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
     out.clear();
-    for &c in &cur {
-        if out.last() != Some(&c) {
-            out.push(c);
+    out.extend_from_slice(s);
+    for (from, to) in TRANSLIT_RULES {
+        if replace_all(out, from, to, scratch) {
+            std::mem::swap(out, scratch);
         }
     }
+    out.dedup();
     if out.len() > 2 && out.last() == Some(&b'i') {
         out.pop();
         out.push(b'y');
@@ -320,8 +317,8 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn translit_step_agrees_with_the_reference(s in "[a-z0-9]{0,14}|[schktzyiepwh]{0,12}") {
-            let mut out = Vec::new();
-            translit_step(s.as_bytes(), &mut out);
+            let (mut out, mut scratch) = (Vec::new(), Vec::new());
+            translit_step(s.as_bytes(), &mut out, &mut scratch);
             proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), reference_step(&s));
         }
     }
