@@ -141,10 +141,29 @@ pub fn match_claims(report: &Report, opts: &Options, diagnostics: &mut Vec<Diagn
         Some(e) => {
             let neighbours = crosscheck_embed::nearest_pairs(&e.vectors, &article_of, &opts.neighbours);
             let candidates = crosscheck_embed::union_candidates(&candidates, &neighbours);
+            let candidates = matchable_pairs(report, candidates);
             score_candidates_semantic(&e, &prepared, &candidates, &opts.matching)
         }
-        None => score_candidates(&model, &prepared, &candidates, &opts.matching),
+        None => score_candidates(&model, &prepared, &matchable_pairs(report, candidates), &opts.matching),
     })
+}
+
+/// Whether a claim takes part in cross-outlet matching. Subheadings do
+/// not: a section heading ("Negotiations to begin") labels the paragraphs
+/// under it, whose sentences state the fact with its attribution and are
+/// matched themselves; two outlets' identical headings are layout carried
+/// over, not a fact reported twice. Subheadings stay claims of their
+/// article (kind `subheading`), each its own single-sourced cluster.
+pub fn is_matchable(claim: &crosscheck_core::Claim) -> bool {
+    claim.kind != crosscheck_core::ClaimKind::Subheading
+}
+
+/// `candidates` without the pairs holding a claim that is not
+/// [`is_matchable`].
+fn matchable_pairs(report: &Report, mut candidates: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let ok = |i: usize| report.claims.get(i).is_some_and(is_matchable);
+    candidates.retain(|&(a, b)| ok(a) && ok(b));
+    candidates
 }
 
 /// Each claim prepared for matching, in claim order.

@@ -161,3 +161,24 @@ fn a_wire_dateline_credits_the_agency_and_stays_out_of_the_claim() {
     let derived: Vec<(&str, &str)> = report.derivations.iter().map(|d| (d.article.0.as_str(), d.derived_from.0.as_str())).collect();
     assert_eq!(derived, [("daily", "reuters")], "{:#?}", report.derivations);
 }
+
+#[test]
+fn identical_subheadings_are_not_a_fact_reported_twice() {
+    let report = check(vec![
+        article(
+            "alpha",
+            "Port strike ends\n\nDock workers in Rotterdam ended their strike on Tuesday after nine days.\n\n\
+             Talks to resume\n\nThe union and the port authority will meet again in March to discuss wages.\n",
+        ),
+        article(
+            "beta",
+            "Rotterdam strike over\n\nDock workers in Rotterdam ended their nine-day strike on Tuesday.\n\n\
+             Talks to resume\n\nUnion leaders said the wage dispute itself remains unresolved.\n",
+        ),
+    ]);
+    let (a, b) = (claim_with(&report, "alpha", "Talks to resume"), claim_with(&report, "beta", "Talks to resume"));
+    assert_eq!(a.kind, crosscheck_core::ClaimKind::Subheading);
+    assert_ne!(cluster_of(&report, a), cluster_of(&report, b), "a heading labels its section; it is not matched");
+    let (x, y) = (claim_with(&report, "alpha", "ended their strike"), claim_with(&report, "beta", "ended their nine-day"));
+    assert_eq!(cluster_of(&report, x), cluster_of(&report, y), "the sentences under the headings still match");
+}

@@ -182,14 +182,23 @@ fn word_count(s: &str) -> usize {
 
 fn ends_like_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(|c: char| c.is_control() || c.is_whitespace());
-    let t = t.trim_end_matches(['"', '”', '’', '\'', ')']);
+    let t = t.trim_end_matches(|c: char| matches!(c, '"' | '”' | '’' | '\'' | ')') || c.is_whitespace());
     t.ends_with(['.', '!', '…']) || (t.ends_with('?') && word_count(s) > 15)
 }
+
+/// A clause of prose ending with a colon ("The judge had advice for anyone
+/// who deals with him:"): long enough not to be a label ("About the prison:").
+fn introduces_what_follows(s: &str) -> bool {
+    s.trim_end().ends_with(':') && word_count(s) >= MIN_BODY_WORDS
+}
+
+/// Fewest words of a paragraph of prose that ends like a sentence.
+const MIN_BODY_WORDS: usize = 6;
 
 /// A paragraph of prose: long enough and ending like a sentence, or long.
 fn is_body_like(s: &str) -> bool {
     let words = word_count(s);
-    (words >= 6 && ends_like_sentence(s)) || words >= 20
+    (words >= MIN_BODY_WORDS && ends_like_sentence(s)) || words >= 20
 }
 
 /// Applies the zone rules: headline and menus before the body, bylines and
@@ -203,8 +212,17 @@ fn assign_zones(text: &str, paragraphs: &[Range<usize>], kinds: &mut [BlockKind]
     let last_body = kinds.iter().rposition(body).unwrap_or(first_body);
     assign_leading(text, paragraphs, &mut kinds[..first_body]);
     for i in first_body..last_body {
-        if kinds[i] == BlockKind::Subheading && is_menu_word(&text[paragraphs[i].clone()]) {
+        if kinds[i] != BlockKind::Subheading {
+            continue;
+        }
+        let block = &text[paragraphs[i].clone()];
+        if is_menu_word(block) {
             kinds[i] = BlockKind::Furniture(Furniture::Navigation);
+        } else if ends_like_sentence(block) || introduces_what_follows(block) {
+            // "He declined to comment." between two paragraphs is a short
+            // paragraph of the body, and so is "The judge had advice for
+            // the guards:"; a heading does not end like a sentence.
+            kinds[i] = BlockKind::Body;
         }
     }
     let trailing_start = last_body + 1;
@@ -270,5 +288,45 @@ fn assign_bodiless(text: &str, paragraphs: &[Range<usize>], kinds: &mut [BlockKi
         } else if is_menu_word(s) {
             *kind = BlockKind::Furniture(Furniture::Navigation);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The kind of the block whose text starts with `start`.
+    fn kind_of(text: &str, start: &str) -> Option<BlockKind> {
+        blocks(text).into_iter().find(|b| text[b.range.clone()].starts_with(start)).map(|b| b.kind)
+    }
+
+    const STORY: &str = "Council approves budget\n\n\
+        The city council approved the new budget on Monday after a long debate.\n\n\
+        Schools come first\n\n\
+        He declined to comment.\n\n\
+        The mayor had a warning for anyone who voted against the plan:\n\n\
+        About the vote:\n\n\
+        The budget takes effect in January and runs for two full years.\n";
+
+    #[test]
+    fn a_short_line_between_paragraphs_is_a_subheading() {
+        assert_eq!(kind_of(STORY, "Schools come first"), Some(BlockKind::Subheading));
+        assert_eq!(kind_of(STORY, "About the vote:"), Some(BlockKind::Subheading));
+    }
+
+    #[test]
+    fn a_short_sentence_between_paragraphs_is_body() {
+        assert_eq!(kind_of(STORY, "He declined"), Some(BlockKind::Body));
+    }
+
+    #[test]
+    fn a_clause_introducing_what_follows_is_body() {
+        assert_eq!(kind_of(STORY, "The mayor had a warning"), Some(BlockKind::Body));
+    }
+
+    #[test]
+    fn closing_quotation_marks_after_a_space_still_end_a_sentence() {
+        assert!(ends_like_sentence("Nothing bad is going to happen . ''"));
+        assert!(!ends_like_sentence("'Negotiations to begin'"));
     }
 }

@@ -3,8 +3,8 @@
 //! keep sentences about different events apart?
 //!
 //! Each ECB+ topic becomes an in-memory story: one document per ECB+ file,
-//! its sentences joined one per paragraph, with the byte range of every
-//! sentence remembered. `crosscheck_pipeline::check_story` extracts,
+//! its sentences joined one per paragraph (without the source URL some
+//! files open with), with the byte range of every sentence remembered. `crosscheck_pipeline::check_story` extracts,
 //! matches and clusters. A pair of annotated sentences of different
 //! documents of the topic is predicted positive when a claim overlapping
 //! one and a claim overlapping the other are in the same cluster; it is
@@ -114,7 +114,7 @@ pub fn topic_story(topic: &EcbTopic) -> Result<(Story, SentenceRanges), EvalErro
     docs.sort_by(|a, b| a.name.cmp(&b.name));
     for d in docs {
         let mut text = String::new();
-        for s in &d.sentences {
+        for s in d.sentences.iter().filter(|s| !is_source_record(&s.text)) {
             if !text.is_empty() {
                 text.push_str(SENTENCE_SEPARATOR);
             }
@@ -129,6 +129,15 @@ pub fn topic_story(topic: &EcbTopic) -> Result<(Story, SentenceRanges), EvalErro
     }
     let story = Story { path: format!("ecb+/topic {}", topic.topic), documents, diagnostics: Vec::new() };
     Ok((story, ranges))
+}
+
+/// Whether an ECB+ "sentence" is the corpus's record of where the article
+/// came from (ECB+ files open with the source URL, tokenised: "http : / /
+/// articles . latimes . com / …"): metadata, not article text, so it is
+/// left out of the built document (as a page's address is not in its text).
+fn is_source_record(sentence: &str) -> bool {
+    let s = sentence.trim_start();
+    s.starts_with("http :") || s.starts_with("https :") || s.starts_with("http:") || s.starts_with("https:")
 }
 
 /// For every sentence, the clusters of the claims overlapping it.
