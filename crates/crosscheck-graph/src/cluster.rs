@@ -10,7 +10,7 @@
 //! article are never compared with each other, so they do not dilute it.
 
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::{BTreeSet, BinaryHeap, HashMap};
 
 use rayon::prelude::*;
 
@@ -233,6 +233,51 @@ fn merge(groups: &mut [Group], a: usize, b: usize, heap: &mut BinaryHeap<Candida
     }
 }
 
+/// Puts each claim that clustered alone beside its narrower part when that
+/// part joined a cluster spanning two or more articles: `parent_of[i]` is
+/// the claim that part `i` was cut from. "It was a long conversation, it
+/// lasted almost an hour and a half" states the duration its part matched,
+/// in the outlet's fuller words. A parent with several such parts joins the
+/// first; one with a cannot-link to a member of that cluster, or that does
+/// not `fit` a member (`fits(parent, member)`: say, its other numbers clash
+/// with that member's), stays alone. Groups stay sorted and ordered by
+/// their smallest member.
+pub fn join_parents_to_parts(
+    mut groups: Vec<Vec<usize>>,
+    parent_of: &[Option<usize>],
+    article_of: &[usize],
+    links: &[Link],
+    fits: impl Fn(usize, usize) -> bool,
+) -> Vec<Vec<usize>> {
+    let mut group_of = vec![usize::MAX; parent_of.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &i in members {
+            if let Some(slot) = group_of.get_mut(i) {
+                *slot = g;
+            }
+        }
+    }
+    let cannot: std::collections::HashSet<(usize, usize)> =
+        links.iter().filter(|l| l.weight.is_none()).flat_map(|l| [(l.a, l.b), (l.b, l.a)]).collect();
+    for (part, parent) in parent_of.iter().enumerate().filter_map(|(i, p)| p.map(|p| (i, p))) {
+        let (Some(&from), Some(&to)) = (group_of.get(parent), group_of.get(part)) else { continue };
+        if from == usize::MAX || to == usize::MAX || from == to || groups[from].len() != 1 {
+            continue;
+        }
+        let articles: BTreeSet<usize> = groups[to].iter().filter_map(|&i| article_of.get(i).copied()).collect();
+        if articles.len() < 2 || groups[to].iter().any(|&m| cannot.contains(&(parent, m)) || !fits(parent, m)) {
+            continue;
+        }
+        groups[from].clear();
+        groups[to].push(parent);
+        groups[to].sort_unstable();
+        group_of[parent] = to;
+    }
+    groups.retain(|g| !g.is_empty());
+    groups.sort_unstable_by_key(|g| g.first().copied());
+    groups
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -301,5 +346,32 @@ mod tests {
         let links = vec![link(0, 2, 0.6), link(1, 2, 0.6)];
         let groups = average_link(3, &[0, 0, 1], &links, 0.45);
         assert_eq!(groups, vec![vec![0, 1, 2]]);
+    }
+
+    #[test]
+    fn a_lone_parent_joins_the_cross_article_cluster_of_its_part() {
+        // 1 is a part of 0; 1 clustered with 2 (another article); 0 alone.
+        let groups = vec![vec![0], vec![1, 2], vec![3]];
+        let parent_of = [None, Some(0), None, None];
+        let out = join_parents_to_parts(groups, &parent_of, &[0, 0, 1, 1], &[], |_, _| true);
+        assert_eq!(out, vec![vec![0, 1, 2], vec![3]]);
+    }
+
+    #[test]
+    fn a_parent_with_its_own_match_or_a_conflict_stays_where_it_is() {
+        let parent_of = [None, Some(0), None, None];
+        // The parent already shares a cluster with 3.
+        let kept = join_parents_to_parts(vec![vec![0, 3], vec![1, 2]], &parent_of, &[0, 0, 1, 2], &[], |_, _| true);
+        assert_eq!(kept, vec![vec![0, 3], vec![1, 2]]);
+        // The parent conflicts with 2.
+        let conflict = [Link { a: 0, b: 2, weight: None }];
+        let apart = join_parents_to_parts(vec![vec![0], vec![1, 2], vec![3]], &parent_of, &[0, 0, 1, 1], &conflict, |_, _| true);
+        assert_eq!(apart, vec![vec![0], vec![1, 2], vec![3]]);
+        // The parent does not fit 2 (its other numbers clash).
+        let apart = join_parents_to_parts(vec![vec![0], vec![1, 2], vec![3]], &parent_of, &[0, 0, 1, 1], &[], |p, m| (p, m) != (0, 2));
+        assert_eq!(apart, vec![vec![0], vec![1, 2], vec![3]]);
+        // The part's cluster holds one article only.
+        let alone = join_parents_to_parts(vec![vec![0], vec![1], vec![2, 3]], &parent_of, &[0, 0, 1, 1], &[], |_, _| true);
+        assert_eq!(alone, vec![vec![0], vec![1], vec![2, 3]]);
     }
 }

@@ -11,7 +11,8 @@
 //!    joined by derivation share one *origin*.
 //! 2. **Clusters** ([`cluster`]): average-link clustering of the claims over
 //!    the match scores, with conflicts as cannot-links, so that one vague
-//!    claim cannot chain two facts together.
+//!    claim cannot chain two facts together; a claim left alone joins the
+//!    cross-article cluster of its narrower part, if any.
 //! 3. **Status**: a cluster is *corroborated* when its articles have two or
 //!    more origins, *paraphrased* when several articles share one origin,
 //!    *single-sourced* when one article states it. Direct quotes of one
@@ -105,7 +106,15 @@ pub fn analyse(articles: &[Article], claims: &[Claim], pairs: &[ScoredPair], opt
     let article_index = article_indices(articles, claims);
     let ((derivations, origins), groups) = rayon::join(
         || derivations_and_origins(articles, claims, &article_index, pairs, opts),
-        || cluster::average_link(claims.len(), &article_index, &cluster_links(pairs, opts), opts.cluster_cohesion),
+        || {
+            let links = cluster_links(pairs, opts);
+            let groups = cluster::average_link(claims.len(), &article_index, &links, opts.cluster_cohesion);
+            let numbers_agree = |p: usize, m: usize| {
+                claims[p].article == claims[m].article
+                    || crosscheck_match::features::quantities_incompatible(&claims[p].quantities, &claims[m].quantities).is_none()
+            };
+            cluster::join_parents_to_parts(groups, &parent_indices(claims), &article_index, &links, numbers_agree)
+        },
     );
     let found = Found { article_index: &article_index, origins: &origins, groups: &groups };
     let ((disputes, clusters), (graph, edges)) = rayon::join(
@@ -170,6 +179,12 @@ fn disputes_and_clusters(
     };
     let clusters = found.groups.par_iter().enumerate().map(|(n, g)| build_cluster(n, g, &ctx, &disputed)).collect();
     (disputes, clusters)
+}
+
+/// Each claim's parent (the claim it was cut from), by index.
+fn parent_indices(claims: &[Claim]) -> Vec<Option<usize>> {
+    let index: BTreeMap<&crosscheck_core::ClaimId, usize> = claims.iter().enumerate().map(|(i, c)| (&c.id, i)).collect();
+    claims.iter().map(|c| c.part_of.as_ref().and_then(|p| index.get(p).copied())).collect()
 }
 
 fn article_indices(articles: &[Article], claims: &[Claim]) -> Vec<usize> {

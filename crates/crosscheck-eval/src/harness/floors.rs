@@ -39,14 +39,16 @@ impl Bound {
 /// called "States") while full 10-fold CV on all 4,076 pairs moved up
 /// (77.45 → 77.48 %, F1 84.02 → 84.04 %), so its F1 floor went to 82.0 %.
 /// Session 7: subheadings are no longer matched across outlets (pair
-/// precision 0.826 → 0.857, the issue's ≥ 0.85), so that floor is 0.850.
+/// precision 0.826 → 0.857, the issue's ≥ 0.85), so that floor is 0.850;
+/// lone parents join their parts' clusters (recall 0.307 → 0.317, F1
+/// 0.464), so the recall and F1 floors moved to 0.315 and 0.460.
 /// Normalisation as in docs/accuracy.md.
 pub const FLOORS: &[(&str, Bound)] = &[
     // Seed story vs seed-story.gold.json (score.py's figures, three decimals).
     ("seed.mention_recall", Bound::AtLeast(0.980)),
     ("seed.pair_precision", Bound::AtLeast(0.850)),
-    ("seed.pair_recall", Bound::AtLeast(0.305)),
-    ("seed.pair_f1", Bound::AtLeast(0.450)),
+    ("seed.pair_recall", Bound::AtLeast(0.315)),
+    ("seed.pair_f1", Bound::AtLeast(0.460)),
     ("seed.status_accuracy", Bound::AtLeast(0.650)),
     ("seed.dispute_recall", Bound::AtLeast(1.000)),
     ("seed.furniture_claims", Bound::AtMost(0.0)),
