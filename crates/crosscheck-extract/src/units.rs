@@ -51,6 +51,7 @@ pub fn units(text: &str) -> Vec<Range<usize>> {
     cuts.extend(and_clause_cuts(text, &hits));
     cuts.extend(while_cuts(text, &hits));
     cuts.extend(verb_coordination_cuts(text, &hits));
+    cuts.extend(also_predicate_cuts(text, &hits));
     cuts.sort_unstable();
     cuts.dedup_by_key(|c| c.0);
     assemble(text, &cuts)
@@ -157,6 +158,37 @@ fn verb_coordination_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
         };
         let cuts = match_starts(text, hits, conjunction).into_iter().filter(starts_predicate);
         out.extend(cuts.map(|i| (i, i + conjunction.len())));
+    }
+    out
+}
+
+/// Words after "and also" that do not start a predicate: determiners,
+/// pronouns, prepositions and degree words ("and also on the lookout",
+/// "and also this dude").
+const NOT_PREDICATE_STARTS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "on", "in",
+    "at", "for", "to", "with", "by", "from", "of", "as", "about", "into", "over", "under", "after", "before", "not",
+    "very", "more", "most", "so", "many", "much", "some", "all",
+];
+
+/// "…, without providing a date, and also intend to visit each other's
+/// countries": "and also" before a lower-case word that can start a
+/// predicate adds a second fact. Not before a name ("Tripoli, and also
+/// Benghazi"), a quotation, an adverb in -ly ("and also probably never
+/// live down") or a word of [`NOT_PREDICATE_STARTS`].
+fn also_predicate_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for marker in [", and also ", " and also "] {
+        for i in match_starts(text, hits, marker) {
+            let word = leading_letters(&text[i + marker.len()..]);
+            let predicate = !word.is_empty()
+                && word.chars().all(char::is_lowercase)
+                && !word.ends_with("ly")
+                && !NOT_PREDICATE_STARTS.contains(&word);
+            if predicate {
+                out.push((i, i + marker.len()));
+            }
+        }
     }
     out
 }
@@ -372,6 +404,21 @@ mod tests {
         assert_eq!(split(said), vec![said]);
         let t = "The two leaders discussed trade and energy prices in the region.";
         assert_eq!(split(t), vec![t]);
+    }
+
+    #[test]
+    fn and_also_before_a_predicate_splits() {
+        assert_eq!(split("The leaders spoke for an hour, and also intend to visit each other's countries."), vec![
+            "The leaders spoke for an hour",
+            "intend to visit each other's countries."
+        ]);
+        for whole in [
+            "Fighting has engulfed the capital, Tripoli, and also Benghazi, the second city.",
+            "It was a mishap he will never forget and also probably never live down.",
+            "We are all bored and also on the lookout for trouble.",
+        ] {
+            assert_eq!(split(whole), vec![whole]);
+        }
     }
 
     #[test]
