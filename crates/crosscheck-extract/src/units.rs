@@ -52,6 +52,8 @@ pub fn units(text: &str) -> Vec<Range<usize>> {
     cuts.extend(while_cuts(text, &hits));
     cuts.extend(verb_coordination_cuts(text, &hits));
     cuts.extend(also_predicate_cuts(text, &hits));
+    cuts.extend(leading_concession_cut(text));
+    cuts.extend(not_only_cuts(text, &hits));
     cuts.sort_unstable();
     cuts.dedup_by_key(|c| c.0);
     assemble(text, &cuts)
@@ -112,6 +114,10 @@ fn participle_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
     out
 }
 
+/// Most words between ", with" and "saying": room for a titled name
+/// (", with French Foreign Minister Jean-Noel Barrot saying …").
+const WITH_SPEAKER_WORDS: usize = 8;
+
 /// ", and He …" / ", and Zelenskyy's office said …": a new clause with its
 /// own subject. Also ", with X later saying".
 fn and_clause_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
@@ -122,7 +128,8 @@ fn and_clause_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
             let first = rest.split_whitespace().next().unwrap_or("");
             let subject = first.chars().next().is_some_and(char::is_uppercase)
                 || matches!(first, "he" | "she" | "they" | "it" | "we");
-            let clause = marker == ", and " || rest.split_whitespace().take(4).any(|w| w == "saying" || w == "said");
+            let clause = marker == ", and "
+                || rest.split_whitespace().take(WITH_SPEAKER_WORDS).any(|w| w == "saying" || w == "said");
             if subject && clause {
                 out.push((i, i + marker.len()));
             }
@@ -191,6 +198,42 @@ fn also_predicate_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Fewest words of a leading concessive clause cut off as a unit.
+const MIN_CONCESSION_WORDS: usize = 5;
+
+/// Words that open a sentence with a concessive clause.
+const CONCESSIVE_OPENERS: &[&str] = &["While ", "Although ", "Though ", "Whereas "];
+
+/// "While no date has been set for the meeting, Trump said it would be in
+/// Riyadh": a sentence opening with a concessive clause states two facts,
+/// cut at the first comma when a subject (a capitalised word or a subject
+/// pronoun) follows it.
+fn leading_concession_cut(text: &str) -> Option<(usize, usize)> {
+    if !CONCESSIVE_OPENERS.iter().any(|o| text.starts_with(o)) {
+        return None;
+    }
+    let comma = text.find(", ")?;
+    if text[..comma].split_whitespace().count() < MIN_CONCESSION_WORDS {
+        return None; // "While in Kyiv, Smith …": a phrase, not a clause
+    }
+    let next = comma + 2;
+    let first = text[next..].split_whitespace().next().unwrap_or("");
+    let subject = first.chars().next().is_some_and(char::is_uppercase) || matches!(first, "he" | "she" | "they" | "it" | "we");
+    subject.then_some((comma, next))
+}
+
+/// "It was not only the first call since January but also the first
+/// contact in three years": two facts, cut before "but also" when "not
+/// only" comes earlier in the sentence.
+fn not_only_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
+    const BUT_ALSO: &str = " but also ";
+    match_starts(text, hits, BUT_ALSO)
+        .into_iter()
+        .filter(|&i| text[..i].contains("not only "))
+        .map(|i| (i, i + BUT_ALSO.len()))
+        .collect()
 }
 
 /// " while Putin …": a contrasting clause with its own subject.
@@ -419,6 +462,31 @@ mod tests {
         ] {
             assert_eq!(split(whole), vec![whole]);
         }
+    }
+
+    #[test]
+    fn a_leading_concession_and_not_only_but_also_split() {
+        assert_eq!(split("While no date has been set for the meeting, Trump said it would probably be in Riyadh."), vec![
+            "While no date has been set for the meeting",
+            "Trump said it would probably be in Riyadh."
+        ]);
+        for whole in ["While in Kyiv, the minister visited the damaged station.", "While in Kyiv, Smith visited the damaged station."] {
+            assert_eq!(split(whole), vec![whole]);
+        }
+        assert_eq!(split("It was not only the first call since January but also the first contact in three years."), vec![
+            "It was not only the first call since January",
+            "the first contact in three years."
+        ]);
+        let plain = "The council approved the budget but also asked for a review of the costs.";
+        assert_eq!(split(plain), vec!["The council approved the budget but also asked for a review of the costs."]);
+    }
+
+    #[test]
+    fn with_a_titled_speaker_saying_splits() {
+        assert_eq!(split("Three ministers said the plan must be revised, with Foreign Minister Anna Berg saying it was too slow."), vec![
+            "Three ministers said the plan must be revised",
+            "Foreign Minister Anna Berg saying it was too slow."
+        ]);
     }
 
     #[test]
