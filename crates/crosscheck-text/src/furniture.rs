@@ -17,7 +17,8 @@ pub enum Furniture {
     Share,
     /// Photo and image credits.
     PhotoCredit,
-    /// Copyright, rights and editorial-policy notices.
+    /// Copyright, rights and editorial-policy notices, and editorial notes
+    /// about the article itself.
     Rights,
     /// Lines without any letter or digit.
     Punctuation,
@@ -45,14 +46,30 @@ const SHARE_PREFIXES: &[&str] = &[
     "see also", "related:", "related articles", "recent news", "latest news", "most read", "click here",
     "advertisement", "download our app", "join our", "comments", "leave a comment",
 ];
+/// Longest block, in words, a share or sign-up prompt may classify ("Sign
+/// up for our daily newsletter to get the latest news delivered to your
+/// inbox.").
+const MAX_SHARE_WORDS: usize = 20;
 /// Copyright and rights notices, and the editorial-policy links wire
 /// services append ("Our Standards: …").
 const RIGHTS_PREFIXES: &[&str] = &["copyright", "©", "(c) 1", "(c) 2", "our standards", "all rights reserved"];
 const RIGHTS_PHRASES: &[&str] =
     &["all rights reserved", "may not be published, broadcast, rewritten or redistributed", "trust principles"];
+/// Editorial notes about the article itself ("This article was produced
+/// with the help of AI tools", "This story has been updated"): one of
+/// these openings, then one of [`EDITORIAL_NOTE_VERBS`] ("This story was a
+/// hoax" is a claim).
+const EDITORIAL_NOTE_PREFIXES: &[&str] =
+    &["this article was ", "this article has been ", "this story was ", "this story has been ", "this content was "];
+/// What an editorial note says was done to the article.
+const EDITORIAL_NOTE_VERBS: &[&str] = &[
+    "first", "originally", "amended", "updated", "corrected", "produced", "written", "edited", "generated", "published",
+    "translated", "created", "prepared",
+];
 /// Longest block, in words, a rights pattern may classify.
 const MAX_RIGHTS_WORDS: usize = 30;
-const PHOTO_PREFIXES: &[&str] = &["photo", "image:", "image credit", "picture:", "pictured:", "video:", "file photo"];
+const PHOTO_PREFIXES: &[&str] =
+    &["photo", "image:", "image credit", "image caption", "caption:", "picture:", "pictured:", "video:", "file photo"];
 const PHOTO_SUFFIXES: &[&str] = &["getty images", "/ reuters", "/ afp", "/ ap", "via getty"];
 
 /// The furniture kind of a block, when a known pattern matches.
@@ -72,17 +89,36 @@ pub fn classify(block: &str) -> Option<Furniture> {
     if bare.starts_with("translating") || TRANSLATION.iter().any(|p| lower.contains(p)) {
         return Some(Furniture::Translation);
     }
-    if words <= 12 && SHARE_PREFIXES.iter().any(|p| bare.starts_with(p)) {
+    if words <= MAX_SHARE_WORDS && SHARE_PREFIXES.iter().any(|p| starts_with_phrase(bare, p)) {
         return Some(Furniture::Share);
     }
     if words <= 15 && is_photo_credit(bare) {
         return Some(Furniture::PhotoCredit);
     }
-    let rights = RIGHTS_PREFIXES.iter().any(|p| lower.starts_with(p)) || RIGHTS_PHRASES.iter().any(|p| lower.contains(p));
+    let rights = RIGHTS_PREFIXES.iter().any(|p| lower.starts_with(p))
+        || RIGHTS_PHRASES.iter().any(|p| lower.contains(p))
+        || is_editorial_note(bare);
     if words <= MAX_RIGHTS_WORDS && rights {
         return Some(Furniture::Rights);
     }
     None
+}
+
+/// Whether `text` opens with `phrase` as whole words ("subscribe now", not
+/// "subscribers to the service").
+fn starts_with_phrase(text: &str, phrase: &str) -> bool {
+    text.strip_prefix(phrase).is_some_and(|rest| {
+        phrase.ends_with(|c: char| !c.is_alphanumeric()) || !rest.starts_with(char::is_alphanumeric)
+    })
+}
+
+fn is_editorial_note(bare: &str) -> bool {
+    EDITORIAL_NOTE_PREFIXES.iter().any(|p| {
+        bare.strip_prefix(p).is_some_and(|rest| {
+            let verb = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            EDITORIAL_NOTE_VERBS.contains(&verb)
+        })
+    })
 }
 
 fn is_consent(lower: &str, bare: &str) -> bool {
@@ -118,6 +154,10 @@ mod tests {
             ("© 2026 Delta Post", Furniture::Rights),
             ("Our Standards: The Thomson Reuters Trust Principles.", Furniture::Rights),
             ("This material may not be published, broadcast, rewritten or redistributed.", Furniture::Rights),
+            ("Sign up for our daily newsletter to get the latest news delivered to your inbox.", Furniture::Share),
+            ("Image caption: The mayor cuts the ribbon on Monday.", Furniture::PhotoCredit),
+            ("This article was produced with the help of AI tools and reviewed by our editors.", Furniture::Rights),
+            ("This story has been updated to correct the spelling of a name.", Furniture::Rights),
         ];
         for (text, want) in cases {
             assert_eq!(classify(text), Some(want), "{text}");
@@ -130,6 +170,8 @@ mod tests {
             "The regulator said the cookie law would change next year, officials agreed.",
             "Photographers gathered outside the court on Monday.",
             "Share prices fell 3% after the announcement.",
+            "This story was a hoax written by a site posing as a state broadcaster.",
+            "Subscribers to the service will pay 40 euros more a year from January, the company said on Monday.",
             "The court ruled that the copyright on the song had expired in 2019, lawyers said.",
         ] {
             assert_eq!(classify(text), None, "{text}");

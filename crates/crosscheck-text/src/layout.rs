@@ -325,6 +325,15 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_timestamp_under_the_title_is_not_the_headline() {
+        let page = "Menu\n\nMayor opens new bridge over the river\n\nBy Jane Doe, Staff Reporter\n\n\
+            Published 3 hours ago\n\nShare this article\n\n\
+            The mayor of Selvaro opened the new bridge over the river on Monday after three years of work.\n";
+        assert_eq!(kind_of(page, "Mayor opens"), Some(BlockKind::Headline));
+        assert_eq!(kind_of(page, "Published 3 hours ago"), Some(BlockKind::Dateline));
+    }
+
+    #[test]
     fn closing_quotation_marks_after_a_space_still_end_a_sentence() {
         assert!(ends_like_sentence("Nothing bad is going to happen . ''"));
         assert!(!ends_like_sentence("'Negotiations to begin'"));

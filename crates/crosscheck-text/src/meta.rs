@@ -50,6 +50,9 @@ pub fn is_dateline(block: &str) -> bool {
     if block.len() > 80 {
         return false;
     }
+    if is_relative_timestamp(block) {
+        return true;
+    }
     let toks = tokens(block);
     let mut dated = false;
     let mut spare = 0;
@@ -67,6 +70,28 @@ pub fn is_dateline(block: &str) -> bool {
         }
     }
     dated && spare <= DATELINE_SPARE_WORDS
+}
+
+/// Units of a relative timestamp ("3 hours ago").
+const AGO_UNITS: &[&str] =
+    &["second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks"];
+
+/// "Published 3 hours ago", "Updated: 5 min ago", "2 days ago": a page's
+/// relative timestamp. Only dateline words, one number (or "an"/"a") and a
+/// time unit before "ago".
+fn is_relative_timestamp(block: &str) -> bool {
+    let words: Vec<String> = block
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some((last, rest)) = words.split_last() else { return false };
+    let Some((unit, rest)) = rest.split_last() else { return false };
+    let Some((count, rest)) = rest.split_last() else { return false };
+    last == "ago"
+        && AGO_UNITS.contains(&unit.as_str())
+        && (count.chars().all(|c| c.is_ascii_digit()) || count == "a" || count == "an")
+        && rest.iter().all(|w| DATELINE_WORDS.contains(&w.as_str()))
 }
 
 /// The first calendar date written in `s`, in any common format: "13
@@ -260,6 +285,16 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn relative_timestamps_are_datelines() {
+        for line in ["Published 3 hours ago", "Updated: 5 min ago", "2 days ago", "Posted an hour ago"] {
+            assert!(is_dateline(line), "{line}");
+        }
+        for line in ["Talks began 3 hours ago", "The war began three years ago", "ago"] {
+            assert!(!is_dateline(line), "{line}");
+        }
     }
 
     #[test]
