@@ -44,8 +44,12 @@ const TRANSLATION: &[&str] = &[
 const SHARE_PREFIXES: &[&str] = &[
     "follow us", "share this", "share on", "share:", "subscribe", "sign up", "newsletter", "read more", "read also",
     "see also", "related:", "related articles", "recent news", "latest news", "most read", "click here",
-    "advertisement", "download our app", "join our", "comments", "leave a comment",
+    "advertisement", "download our app", "join our", "comments", "leave a comment", "story continues",
+    "article continues", "continue reading", "scroll to continue", "watch:", "listen to this", "please enable javascript",
+    "enable javascript", "javascript is disabled",
 ];
+/// Whole blocks that are furniture as they stand ("Loading...").
+const SHARE_WHOLE: &[&str] = &["loading", "advertisement", "ad"];
 /// Longest block, in words, a share or sign-up prompt may classify ("Sign
 /// up for our daily newsletter to get the latest news delivered to your
 /// inbox.").
@@ -55,6 +59,9 @@ const MAX_SHARE_WORDS: usize = 20;
 const RIGHTS_PREFIXES: &[&str] = &["copyright", "©", "(c) 1", "(c) 2", "our standards", "all rights reserved"];
 const RIGHTS_PHRASES: &[&str] =
     &["all rights reserved", "may not be published, broadcast, rewritten or redistributed", "trust principles"];
+/// Longest caption, in words, that an agency photo credit in it makes
+/// furniture.
+const MAX_CAPTION_WORDS: usize = 50;
 /// Editorial notes about the article itself ("This article was produced
 /// with the help of AI tools", "This story has been updated"): one of
 /// these openings, then one of [`EDITORIAL_NOTE_VERBS`] ("This story was a
@@ -71,6 +78,10 @@ const MAX_RIGHTS_WORDS: usize = 30;
 const PHOTO_PREFIXES: &[&str] =
     &["photo", "image:", "image credit", "image caption", "caption:", "picture:", "pictured:", "video:", "file photo"];
 const PHOTO_SUFFIXES: &[&str] = &["getty images", "/ reuters", "/ afp", "/ ap", "via getty"];
+/// Agency photo credits anywhere in a caption ("… (AP Photo/Jane Roe, File)").
+const PHOTO_CREDITS: &[&str] = &["(ap photo", "ap photo/", "(reuters/", "(afp via", "(photo by"];
+/// Openings of agency file-photo captions ("FILE - A man walks past …").
+const FILE_PHOTO_OPENINGS: &[&str] = &["file - ", "file – ", "file — ", "file: "];
 
 /// The furniture kind of a block, when a known pattern matches.
 pub fn classify(block: &str) -> Option<Furniture> {
@@ -89,10 +100,10 @@ pub fn classify(block: &str) -> Option<Furniture> {
     if bare.starts_with("translating") || TRANSLATION.iter().any(|p| lower.contains(p)) {
         return Some(Furniture::Translation);
     }
-    if words <= MAX_SHARE_WORDS && SHARE_PREFIXES.iter().any(|p| starts_with_phrase(bare, p)) {
+    if SHARE_WHOLE.contains(&bare) || words <= MAX_SHARE_WORDS && SHARE_PREFIXES.iter().any(|p| starts_with_phrase(bare, p)) {
         return Some(Furniture::Share);
     }
-    if words <= 15 && is_photo_credit(bare) {
+    if words <= 15 && is_photo_credit(bare) || words <= MAX_CAPTION_WORDS && is_captioned_photo(&lower) {
         return Some(Furniture::PhotoCredit);
     }
     let rights = RIGHTS_PREFIXES.iter().any(|p| lower.starts_with(p))
@@ -135,6 +146,12 @@ fn is_photo_credit(bare: &str) -> bool {
     prefix || PHOTO_SUFFIXES.iter().any(|s| bare.ends_with(s))
 }
 
+/// A caption carrying an agency photo credit, or an agency file-photo
+/// caption; `lower` is the lower-cased block.
+fn is_captioned_photo(lower: &str) -> bool {
+    PHOTO_CREDITS.iter().any(|c| lower.contains(c)) || FILE_PHOTO_OPENINGS.iter().any(|o| lower.starts_with(o))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,6 +175,12 @@ mod tests {
             ("Image caption: The mayor cuts the ribbon on Monday.", Furniture::PhotoCredit),
             ("This article was produced with the help of AI tools and reviewed by our editors.", Furniture::Rights),
             ("This story has been updated to correct the spelling of a name.", Furniture::Rights),
+            ("FILE - A man walks past a flooded street in Selvaro, Oct. 3, 2024. (AP Photo/Jane Roe, File)", Furniture::PhotoCredit),
+            ("Rescuers search the rubble in Antakya on Monday. (AP Photo/Jane Roe)", Furniture::PhotoCredit),
+            ("Story continues below advertisement", Furniture::Share),
+            ("Watch: Waves batter the harbour wall", Furniture::Share),
+            ("Please enable JavaScript to view the comments powered by Disqus.", Furniture::Share),
+            ("Loading...", Furniture::Share),
         ];
         for (text, want) in cases {
             assert_eq!(classify(text), Some(want), "{text}");
@@ -171,6 +194,9 @@ mod tests {
             "Photographers gathered outside the court on Monday.",
             "Share prices fell 3% after the announcement.",
             "This story was a hoax written by a site posing as a state broadcaster.",
+            "The file was sent to prosecutors on Monday, the court said.",
+            "Loadings at the port rose 4% in March, the authority said.",
+            "Loading of the ships began on Monday, officials said.",
             "Subscribers to the service will pay 40 euros more a year from January, the company said on Monday.",
             "The court ruled that the copyright on the song had expired in 2019, lawyers said.",
         ] {
