@@ -161,6 +161,7 @@ pub fn find_quantities(text: &str, ctx: &DateContext) -> Vec<Found> {
 fn scan(toks: &[Tok], ctx: &DateContext, skip: bool) -> Vec<Found> {
     let future = future_tense(toks);
     let mut out = Vec::new();
+    let mut last_end: Option<usize> = None;
     let mut i = 0;
     while i < toks.len() {
         if skip && !may_start(toks, i) {
@@ -174,13 +175,27 @@ fn scan(toks: &[Tok], ctx: &DateContext, skip: bool) -> Vec<Found> {
         }
         match quantity_at(toks, i) {
             Some(c) if c.end > i => {
-                out.push(Found { range: span(toks, i, c.end), kind: c.kind, value: Some(c.value), unit: Some(c.unit), date: None });
+                if !(c.kind == QuantityKind::Duration && is_rate_denominator(toks, i, last_end)) {
+                    out.push(Found { range: span(toks, i, c.end), kind: c.kind, value: Some(c.value), unit: Some(c.unit), date: None });
+                }
+                last_end = Some(c.end);
                 i = c.end;
             }
             _ => i += 1,
         }
     }
     out
+}
+
+/// "130 kilometres an hour", "20,000 vehicles a day", "$15 per hour": a
+/// duration written with "a", "an" or "per" right after another quantity
+/// (at most one word between) is the denominator of a rate, not how long
+/// something took. `last_end` is the token after the previous quantity.
+fn is_rate_denominator(toks: &[Tok], i: usize, last_end: Option<usize>) -> bool {
+    let indefinite = toks.get(i).is_some_and(|t| t.is("a") || t.is("an") || t.is("per"));
+    let Some(end) = last_end else { return false };
+    let between = toks.get(end..i).unwrap_or(&[]);
+    indefinite && between.len() <= 1 && between.iter().all(|t| t.kind == TokKind::Word)
 }
 
 fn span(toks: &[Tok], i: usize, end: usize) -> Range<usize> {

@@ -153,3 +153,15 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_time_unit_of_a_rate_is_not_a_duration() {
+    let durations = |text: &str| -> Vec<String> {
+        find_quantities(text, &ctx()).into_iter().filter(|f| f.kind == QuantityKind::Duration).map(|f| text[f.range].to_string()).collect()
+    };
+    for rate in ["Winds reached 130 kilometres an hour.", "The bridge carries 20,000 vehicles a day.", "Cleaners earn $15 per hour."] {
+        assert_eq!(durations(rate), Vec::<String>::new(), "{rate}");
+    }
+    assert_eq!(durations("The call lasted an hour."), ["an hour"]);
+    assert_eq!(durations("Police arrived within an hour."), ["an hour"]);
+}
