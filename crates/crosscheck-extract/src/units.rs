@@ -125,9 +125,7 @@ fn and_clause_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
     for marker in [", and ", ", with "] {
         for i in match_starts(text, hits, marker) {
             let rest = &text[i + marker.len()..];
-            let first = rest.split_whitespace().next().unwrap_or("");
-            let subject = first.chars().next().is_some_and(char::is_uppercase)
-                || matches!(first, "he" | "she" | "they" | "it" | "we");
+            let subject = starts_with_subject(rest);
             let clause = marker == ", and "
                 || rest.split_whitespace().take(WITH_SPEAKER_WORDS).any(|w| w == "saying" || w == "said");
             if subject && clause {
@@ -219,9 +217,14 @@ fn leading_concession_cut(text: &str) -> Option<(usize, usize)> {
         return None; // "While in Kyiv, Smith …": a phrase, not a clause
     }
     let next = comma + 2;
-    let first = text[next..].split_whitespace().next().unwrap_or("");
-    let subject = first.chars().next().is_some_and(char::is_uppercase) || matches!(first, "he" | "she" | "they" | "it" | "we");
-    subject.then_some((comma, next))
+    starts_with_subject(&text[next..]).then_some((comma, next))
+}
+
+/// Whether `rest` opens with a subject: a capitalised word or a subject
+/// pronoun.
+fn starts_with_subject(rest: &str) -> bool {
+    let first = rest.split_whitespace().next().unwrap_or("");
+    first.chars().next().is_some_and(char::is_uppercase) || matches!(first, "he" | "she" | "they" | "it" | "we")
 }
 
 /// "It was not only the first call since January but also the first

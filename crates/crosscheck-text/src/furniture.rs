@@ -49,7 +49,7 @@ const SHARE_PREFIXES: &[&str] = &[
     "enable javascript", "javascript is disabled",
 ];
 /// Whole blocks that are furniture as they stand ("Loading...").
-const SHARE_WHOLE: &[&str] = &["loading", "advertisement", "ad"];
+const SHARE_WHOLE: &[&str] = &["loading", "ad"];
 /// Longest block, in words, a share or sign-up prompt may classify ("Sign
 /// up for our daily newsletter to get the latest news delivered to your
 /// inbox.").

@@ -137,7 +137,7 @@ pub fn topic_story(topic: &EcbTopic) -> Result<(Story, SentenceRanges), EvalErro
 /// left out of the built document (as a page's address is not in its text).
 fn is_source_record(sentence: &str) -> bool {
     let s = sentence.trim_start();
-    s.starts_with("http :") || s.starts_with("https :") || s.starts_with("http:") || s.starts_with("https:")
+    ["http :", "https :", "http:", "https:"].iter().any(|p| s.starts_with(p))
 }
 
 /// For every sentence, the clusters of the claims overlapping it.
