@@ -4,8 +4,8 @@
 //!
 //! Each ECB+ topic becomes an in-memory story: one document per ECB+ file,
 //! its sentences joined one per paragraph (without the source URL some
-//! files open with), with the byte range of every sentence remembered. `crosscheck_pipeline::check_story` extracts,
-//! matches and clusters. A pair of annotated sentences of different
+//! files open with), with the byte range of every sentence remembered.
+//! `crosscheck_pipeline::check_story` extracts, matches and clusters. A pair of annotated sentences of different
 //! documents of the topic is predicted positive when a claim overlapping
 //! one and a claim overlapping the other are in the same cluster; it is
 //! gold positive when both sentences mention one cross-document event
