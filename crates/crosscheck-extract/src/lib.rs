@@ -32,6 +32,7 @@ pub mod attribution;
 pub mod entities;
 pub mod lexicon;
 mod memo;
+mod polarity;
 pub mod units;
 pub mod words;
 
@@ -45,6 +46,7 @@ use crosscheck_core::{
 };
 use crosscheck_normalize::{find_quantities, DateContext};
 use memo::{entity as entity_key, key as key_for, role as parse_role};
+use polarity::negated_hedged;
 use crosscheck_text::{BlockKind, Document};
 
 pub use anaphora::StoryOffices;
@@ -250,58 +252,6 @@ pub fn analyse_sentence(text: &str) -> Claim {
         hedged,
         paragraph: 0,
         part_of: None,
-    }
-}
-
-/// Whether `text` negates and whether it hedges: whether a word of it,
-/// lower-cased, is in [`lexicon::NEGATIONS`] or [`lexicon::HEDGES`] (one
-/// tag lookup per word), or a list holds "n't" and the text a contraction.
-fn negated_hedged(text: &str) -> (bool, bool) {
-    use lexicon::tag::{HEDGE, NEGATION};
-    let lower;
-    // ASCII is looked up word by word, lower-cased on the stack.
-    let (text, tags): (&str, fn(&str) -> u32) = if text.is_ascii() {
-        (text, lexicon::tags_of)
-    } else {
-        lower = text.to_lowercase();
-        (&lower, lexicon::tags_of_lower)
-    };
-    let mut found = 0;
-    if text.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"n't")) {
-        for (list, flag) in [(lexicon::NEGATIONS, NEGATION), (lexicon::HEDGES, HEDGE)] {
-            if list.contains(&"n't") {
-                found |= flag;
-            }
-        }
-    }
-    for w in text.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
-        if found == NEGATION | HEDGE {
-            break;
-        }
-        if !w.is_empty() && may_negate_or_hedge(w) {
-            found |= tags(w) & (NEGATION | HEDGE);
-        }
-    }
-    (found & NEGATION != 0, found & HEDGE != 0)
-}
-
-/// False when `word` (lower-cased or not) cannot be one of
-/// [`lexicon::NEGATIONS`] or [`lexicon::HEDGES`]: no listed word has its
-/// first letter and length. Rules out most words before a tag lookup.
-fn may_negate_or_hedge(word: &str) -> bool {
-    static LENGTHS: std::sync::LazyLock<[u64; 256]> = std::sync::LazyLock::new(|| {
-        let mut lengths = [0u64; 256];
-        for w in lexicon::NEGATIONS.iter().chain(lexicon::HEDGES) {
-            if let Some(&b) = w.as_bytes().first() {
-                lengths[usize::from(b)] |= 1u64 << w.len().min(63);
-            }
-        }
-        lengths
-    });
-    // Lower-casing keeps an ASCII word's length; other words are looked up.
-    match word.as_bytes().first() {
-        Some(b) if word.is_ascii() => LENGTHS[usize::from(b.to_ascii_lowercase())] & 1u64 << word.len().min(63) != 0,
-        _ => true,
     }
 }
 

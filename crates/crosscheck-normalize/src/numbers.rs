@@ -391,6 +391,11 @@ pub(crate) fn starter_words() -> impl Iterator<Item = &'static str> {
     ["minus", "negative"].into_iter().chain(number_word_starters())
 }
 
+/// The symbols a number can start with: a sign or a vulgar fraction.
+pub(crate) fn starter_symbols() -> impl Iterator<Item = &'static str> {
+    ["-", "+"].into_iter().chain(VULGAR.iter().map(|(s, _)| *s))
+}
+
 fn parse_words(toks: &[Tok], i: usize) -> Option<NumMatch> {
     let t = &toks[i];
     if !starts_number_words(&t.low) {

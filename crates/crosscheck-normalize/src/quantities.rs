@@ -133,22 +133,24 @@ fn vague_at(toks: &[Tok], i: usize) -> Option<(usize, &'static VagueAmount)> {
     INDEX.at(toks, i).map(|(end, k)| (end, &VAGUE_AMOUNTS[k]))
 }
 
-/// False when no date and no quantity can start at token `i`: a word that
-/// is none of the readers' first words (dates, ranges, percentages, hedges,
-/// money, durations, vague amounts, numbers in words) and is no currency
-/// code before a number. Exact, and one hash lookup for most words.
+/// False when no date and no quantity can start at token `i`: a word or
+/// symbol that is none of the readers' first tokens (dates, ranges,
+/// percentages, hedges, money, durations, vague amounts, numbers in words
+/// or figures, signs, currency symbols, vulgar fractions) and is no currency
+/// code before a number. Exact, and one hash lookup for most tokens.
 fn may_start(toks: &[Tok], i: usize) -> bool {
-    static FIRST_WORDS: LazyLock<std::collections::HashSet<&'static str, FnvBuildHasher>> = LazyLock::new(|| {
+    static FIRST_TOKENS: LazyLock<std::collections::HashSet<&'static str, FnvBuildHasher>> = LazyLock::new(|| {
         let own = ["between", "from", "per", "us"].into_iter().chain(PERCENT_WORDS.iter().copied());
         let phrases = HEDGES.iter().map(|h| h.phrase).chain(VAGUE_AMOUNTS.iter().map(|v| v.phrase));
         let firsts = phrases.map(|p| p.split(' ').next().unwrap_or(""));
         let readers = crate::dates::starter_words().chain(crate::durations::starter_words()).chain(crate::numbers::starter_words());
-        own.chain(firsts).chain(readers).collect()
+        let symbols = CURRENCY_SYMBOLS.iter().map(|(s, _)| *s).chain(crate::numbers::starter_symbols());
+        own.chain(firsts).chain(readers).chain(symbols).collect()
     });
     let Some(t) = toks.get(i) else { return false };
-    t.kind != TokKind::Word
-        || FIRST_WORDS.contains(t.low())
-        || (t.low.len() == 3 && toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Num))
+    t.kind == TokKind::Num
+        || FIRST_TOKENS.contains(t.low())
+        || (t.kind == TokKind::Word && t.low.len() == 3 && toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Num))
 }
 
 /// Scans a sentence for every quantity and date, with byte ranges into it.
@@ -455,6 +457,7 @@ mod tests {
             "US", "$", "usd", "eur", "10", "2,000", "3.5", "2014", "12", "-", "/", "an", "hour", "half", "a", "few",
             "dozens", "Monday", "last", "week", "May", "February", "13th", "yesterday", "minus", "two", "hundred",
             "million", "people", "minutes", "days", "some", "over", "%", "one", "the", "said", "talks", "will",
+            "+", "~", ">", "<", "€", "£", "½", "¾", ".", ",", "'", "\"", "(", ")", "–", "—", "’", "'90s", "x", "k",
         ];
         let mut rng = crosscheck_core::SplitMix64::new(11);
         let ctx = DateContext { published: chrono::NaiveDate::from_ymd_opt(2025, 2, 14) };

@@ -1,0 +1,134 @@
+//! Whether a claim negates ("did not", "never") or hedges ("could",
+//! "reportedly"): one tag lookup per word of the claim.
+//!
+//! Most news sentences are ASCII but for typographic punctuation (curly
+//! quotes and apostrophes, dashes). Such text is read byte by byte; any
+//! other text is lower-cased first and read char by char. Both readings
+//! give the same answer (a property test holds them together).
+
+use crate::lexicon::{self, tag};
+
+/// Both flags found: nothing more to look for.
+const BOTH: u32 = tag::NEGATION | tag::HEDGE;
+
+/// Punctuation outside ASCII that is neither a letter nor a digit and that
+/// lower-casing leaves alone: text with no other non-ASCII char splits into
+/// words exactly as ASCII text does.
+const PLAIN_PUNCTUATION: &[char] =
+    &['\u{2019}', '\u{2018}', '\u{201c}', '\u{201d}', '\u{2013}', '\u{2014}', '\u{2026}', '\u{a0}', '\u{ab}', '\u{bb}', '\u{2022}', '\u{b7}'];
+
+/// Whether `text` negates and whether it hedges: whether a word of it
+/// (letters, digits and `'`), lower-cased, is in [`lexicon::NEGATIONS`] or
+/// [`lexicon::HEDGES`], or a list holds "n't" and the text a contraction.
+pub(crate) fn negated_hedged(text: &str) -> (bool, bool) {
+    let found = if is_plain(text) { plain_flags(text) } else { lowered_flags(&text.to_lowercase()) };
+    (found & tag::NEGATION != 0, found & tag::HEDGE != 0)
+}
+
+/// ASCII, or ASCII with only [`PLAIN_PUNCTUATION`] besides.
+fn is_plain(text: &str) -> bool {
+    text.is_ascii() || text.chars().all(|c| c.is_ascii() || PLAIN_PUNCTUATION.contains(&c))
+}
+
+/// The flags of a plain text ([`is_plain`]), byte by byte: every byte
+/// outside ASCII belongs to a separator.
+fn plain_flags(text: &str) -> u32 {
+    let mut found = 0;
+    for w in text.as_bytes().split(|&b| !(b.is_ascii_alphanumeric() || b == b'\'')) {
+        if found == BOTH {
+            break;
+        }
+        if w.is_empty() {
+            continue;
+        }
+        if w.contains(&b'\'') && w.windows(3).any(|t| t.eq_ignore_ascii_case(b"n't")) {
+            found |= contraction_flags();
+        }
+        if may_negate_or_hedge(w) {
+            // Only ASCII letters, digits and apostrophes: valid UTF-8.
+            found |= std::str::from_utf8(w).map_or(0, lexicon::tags_of) & BOTH;
+        }
+    }
+    found
+}
+
+/// The flags of a text already lower-cased, char by char.
+fn lowered_flags(lower: &str) -> u32 {
+    let mut found = 0;
+    if lower.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"n't")) {
+        found |= contraction_flags();
+    }
+    for w in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+        if found == BOTH {
+            break;
+        }
+        if !w.is_empty() {
+            found |= lexicon::tags_of_lower(w) & BOTH;
+        }
+    }
+    found
+}
+
+/// The flags of the lists that hold "n't".
+fn contraction_flags() -> u32 {
+    let mut flags = 0;
+    for (list, flag) in [(lexicon::NEGATIONS, tag::NEGATION), (lexicon::HEDGES, tag::HEDGE)] {
+        if list.contains(&"n't") {
+            flags |= flag;
+        }
+    }
+    flags
+}
+
+/// False when the ASCII `word` (lower-cased or not) cannot be one of
+/// [`lexicon::NEGATIONS`] or [`lexicon::HEDGES`]: no listed word has its
+/// first letter and length. Rules out most words before a tag lookup.
+fn may_negate_or_hedge(word: &[u8]) -> bool {
+    static LENGTHS: std::sync::LazyLock<[u64; 256]> = std::sync::LazyLock::new(|| {
+        let mut lengths = [0u64; 256];
+        for w in lexicon::NEGATIONS.iter().chain(lexicon::HEDGES) {
+            if let Some(&b) = w.as_bytes().first() {
+                lengths[usize::from(b)] |= 1u64 << w.len().min(63);
+            }
+        }
+        lengths
+    });
+    // Lower-casing keeps an ASCII word's length.
+    word.first().is_some_and(|b| LENGTHS[usize::from(b.to_ascii_lowercase())] & 1u64 << word.len().min(63) != 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The reading of every text as first written: lower-case all of it,
+    /// then look up each word.
+    fn reference(text: &str) -> (bool, bool) {
+        let found = lowered_flags(&text.to_lowercase());
+        (found & tag::NEGATION != 0, found & tag::HEDGE != 0)
+    }
+
+    #[test]
+    fn negation_and_hedging_are_found_in_any_script() {
+        assert_eq!(negated_hedged("Peskov said the call did not happen."), (true, false));
+        assert_eq!(negated_hedged("The talks could resume, he said."), (false, true));
+        assert_eq!(negated_hedged("He “didn’t” say so; it would never work."), (true, true));
+        assert_eq!(negated_hedged("Zelenskyy met Erdoğan in Ankara."), (false, false));
+        assert_eq!(negated_hedged("NOT ONE SOLDIER MAY LEAVE"), (true, true));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_text_reads_as_the_lower_cased_reference(
+            words in proptest::collection::vec(
+                "not|Not|NEVER|could|may|Reportedly|didn't|DIDN'T|isn’t|won't|n't|no|talks|Erdoğan|ΣΊΣ|İnot|\
+                 straße|1,000|—|–|“|”|’|'|\\.|,|\u{a0}|…|«|»|x|[a-zA-Z']{1,6}|[ -~]{1,3}|[\u{80}-\u{2fff}]{1,2}",
+                0..12,
+            ),
+            seps in proptest::collection::vec(" |, |’|—|\u{a0}|", 12),
+        ) {
+            let text: String = words.iter().zip(&seps).flat_map(|(w, s)| [w.as_str(), s.as_str()]).collect();
+            proptest::prop_assert_eq!(negated_hedged(&text), reference(&text), "{:?}", text);
+        }
+    }
+}
