@@ -172,12 +172,12 @@ pub mod tag {
 /// Every listed word with its [`tag`] flags.
 /// Keyed by bytes, so that a word lower-cased on the stack is looked up
 /// without re-checking that it is UTF-8.
-static TAGS: std::sync::LazyLock<std::collections::HashMap<&'static [u8], u32, crosscheck_normalize::FnvBuildHasher>> =
+static TAGS: std::sync::LazyLock<crosscheck_normalize::WordMap<u32>> =
     std::sync::LazyLock::new(|| {
-        let mut map = std::collections::HashMap::default();
+        let mut map = crosscheck_normalize::WordMap::default();
         let mut add = |words: &mut dyn Iterator<Item = &'static str>, flag: u32| {
             for w in words {
-                *map.entry(w.as_bytes()).or_insert(0) |= flag;
+                *map.entry_or_insert_with(w.as_bytes(), || 0) |= flag;
             }
         };
         add(&mut TITLE_WORDS.iter().copied(), tag::TITLE);
@@ -214,14 +214,11 @@ pub fn tags_of_lower(lower: &str) -> u32 {
 
 /// The [`tag`] flags of `word` lower-cased.
 pub fn tags_of(word: &str) -> u32 {
-    if word.len() <= STACK_LOWER_BYTES && word.is_ascii() {
-        let mut buf = [0u8; STACK_LOWER_BYTES];
-        let lower = &mut buf[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        return TAGS.get(&*lower).copied().unwrap_or(0);
+    if word.is_ascii() {
+        TAGS.get_ascii_lower(word.as_bytes()).copied().unwrap_or(0)
+    } else {
+        tags_of_lower(&word.to_lowercase())
     }
-    tags_of_lower(&word.to_lowercase())
 }
 
 /// Longest ASCII word lower-cased on the stack rather than in a `String`.

@@ -7,15 +7,10 @@
 //! give the same answer (a property test holds them together).
 
 use crate::lexicon::{self, tag};
+use crate::words::is_plain;
 
 /// Both flags found: nothing more to look for.
 const BOTH: u32 = tag::NEGATION | tag::HEDGE;
-
-/// Punctuation outside ASCII that is neither a letter nor a digit and that
-/// lower-casing leaves alone: text with no other non-ASCII char splits into
-/// words exactly as ASCII text does.
-const PLAIN_PUNCTUATION: &[char] =
-    &['\u{2019}', '\u{2018}', '\u{201c}', '\u{201d}', '\u{2013}', '\u{2014}', '\u{2026}', '\u{a0}', '\u{ab}', '\u{bb}', '\u{2022}', '\u{b7}'];
 
 /// Whether `text` negates and whether it hedges: whether a word of it
 /// (letters, digits and `'`), lower-cased, is in [`lexicon::NEGATIONS`] or
@@ -23,11 +18,6 @@ const PLAIN_PUNCTUATION: &[char] =
 pub(crate) fn negated_hedged(text: &str) -> (bool, bool) {
     let found = if is_plain(text) { plain_flags(text) } else { lowered_flags(&text.to_lowercase()) };
     (found & tag::NEGATION != 0, found & tag::HEDGE != 0)
-}
-
-/// ASCII, or ASCII with only [`PLAIN_PUNCTUATION`] besides.
-fn is_plain(text: &str) -> bool {
-    text.is_ascii() || text.chars().all(|c| c.is_ascii() || PLAIN_PUNCTUATION.contains(&c))
 }
 
 /// The flags of a plain text ([`is_plain`]), byte by byte: every byte

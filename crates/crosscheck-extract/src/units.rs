@@ -37,7 +37,8 @@ const MIN_UNIT_WORDS: usize = 3;
 /// Hard line breaks (wrapped wire copy) read as spaces.
 pub fn units(text: &str) -> Vec<Range<usize>> {
     // Same byte length as `text`, so its offsets are `text`'s.
-    let flat = if text.contains(['\n', '\r', '\t']) { Cow::Owned(text.replace(['\n', '\r', '\t'], " ")) } else { Cow::Borrowed(text) };
+    let wrapped = text.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t'));
+    let flat = if wrapped { Cow::Owned(text.replace(['\n', '\r', '\t'], " ")) } else { Cow::Borrowed(text) };
     let text = &*flat;
     let hits = marker_hits(text);
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of previous unit, start of next)
@@ -291,17 +292,26 @@ fn ascii_word_starts(b: &[u8]) -> Vec<usize> {
 /// The bytes every marker starts with.
 const MARKER_STARTS: [u8; 3] = [b',', b';', b' '];
 
-/// Offsets of each of [`MARKER_STARTS`] in `text` (commas, semicolons,
-/// spaces): collected once per sentence, so that each marker is tried only
-/// where its first byte is.
+/// The second bytes of every marker that starts with a space (the first
+/// letter of " and ", " but ", " while "): only the spaces before one of
+/// these are kept as hits. A space marker with another second byte is
+/// searched for in the whole text instead.
+const SPACE_MARKER_SECONDS: [u8; 3] = [b'a', b'b', b'w'];
+
+/// Offsets of each of [`MARKER_STARTS`] in `text` (commas, semicolons, and
+/// the spaces before [`SPACE_MARKER_SECONDS`]): collected once per
+/// sentence, so that each marker is tried only where it can start.
 type Hits = [Vec<usize>; 3];
 
 fn marker_hits(text: &str) -> Hits {
-    // Room for a space every five bytes; commas and semicolons are few.
-    let mut hits: Hits = [Vec::with_capacity(4), Vec::new(), Vec::with_capacity(text.len() / 5 + 1)];
-    for (i, b) in text.bytes().enumerate() {
-        if let Some(k) = MARKER_STARTS.iter().position(|&m| m == b) {
-            hits[k].push(i);
+    let mut hits: Hits = [Vec::with_capacity(4), Vec::new(), Vec::with_capacity(8)];
+    let bytes = text.as_bytes();
+    for (i, b) in bytes.iter().enumerate() {
+        match b {
+            b',' => hits[0].push(i),
+            b';' => hits[1].push(i),
+            b' ' if bytes.get(i + 1).is_some_and(|n| SPACE_MARKER_SECONDS.contains(n)) => hits[2].push(i),
+            _ => {}
         }
     }
     hits
@@ -309,10 +319,11 @@ fn marker_hits(text: &str) -> Hits {
 
 /// Start offsets of the non-overlapping occurrences of `marker` in `text`,
 /// leftmost first (as `str::match_indices` gives them), tried at `hits`
-/// ([`marker_hits`]); a marker starting with another byte is searched for.
+/// ([`marker_hits`]); a marker the hits do not cover is searched for.
 fn match_starts(text: &str, hits: &Hits, marker: &str) -> Vec<usize> {
     let m = marker.as_bytes();
-    let Some(hits) = m.first().and_then(|b| MARKER_STARTS.iter().position(|s| s == b)).map(|k| &hits[k]) else {
+    let covered = |k: usize| k != 2 || m.get(1).is_some_and(|b| SPACE_MARKER_SECONDS.contains(b));
+    let Some(hits) = m.first().and_then(|b| MARKER_STARTS.iter().position(|s| s == b)).filter(|&k| covered(k)).map(|k| &hits[k]) else {
         return text.match_indices(marker).map(|(i, _)| i).collect();
     };
     let bytes = text.as_bytes();
@@ -340,6 +351,9 @@ fn words_between(starts: &[usize], from: usize, to: usize) -> usize {
 }
 
 fn assemble(text: &str, cuts: &[(usize, usize)]) -> Vec<Range<usize>> {
+    if cuts.is_empty() {
+        return [trim(text, 0..text.len())].into_iter().filter(|r| !r.is_empty()).collect();
+    }
     let starts = word_starts(text);
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut start = 0;
@@ -501,6 +515,8 @@ mod tests {
             ("a; b;; c; ", "; "),
             ("“x,” y, while, while z", ", while "),
             ("", ", "),
+            ("a but also b, but also c", " but also "),
+            (" x  x y x", " x"),
         ] {
             let want: Vec<usize> = t.match_indices(m).map(|(i, _)| i).collect();
             assert_eq!(match_starts(t, &marker_hits(t), m), want, "{t:?} {m:?}");

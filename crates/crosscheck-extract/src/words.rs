@@ -67,9 +67,10 @@ impl<'a> Tagged<'a> {
         let mut bare = Vec::with_capacity(words.len());
         let mut full = Vec::with_capacity(words.len());
         for w in &words {
-            let t = w.bare_tags();
-            full.push(if w.is_possessive() { w.tags() } else { t });
-            bare.push(if is_title_word(w, t) { t | tag::TITLE_WORD } else { t });
+            let stem = strip_possessive(w.text);
+            let t = crate::lexicon::tags_of(stem);
+            full.push(if stem.len() < w.text.len() { w.tags() } else { t });
+            bare.push(if is_title_word(w, stem, t) { t | tag::TITLE_WORD } else { t });
         }
         Tagged { words, bare, full }
     }
@@ -135,17 +136,17 @@ impl Detached {
 }
 
 /// A title, a demonym, a hyphenation of titles, or a capitalised place;
-/// `t` holds the word's bare tags.
-fn is_title_word(w: &Word<'_>, t: u32) -> bool {
+/// `stem` is the word without its possessive and `t` its tags.
+fn is_title_word(w: &Word<'_>, stem: &str, t: u32) -> bool {
     t & (tag::TITLE | tag::DEMONYM | tag::ROLE_DEMONYM) != 0
-        || (w.is_capitalised() && t & tag::PLACE != 0)
-        || hyphenated_title(w)
+        || (t & tag::PLACE != 0 && w.is_capitalised())
+        || hyphenated_title(stem)
 }
 
-/// "Secretary-General": every hyphenated part is a title word.
-fn hyphenated_title(w: &Word<'_>) -> bool {
-    let bare = strip_possessive(w.text);
-    bare.contains('-') && with_lower(bare, |l| l.split('-').all(|p| tags_of_lower(p) & tag::TITLE != 0))
+/// "Secretary-General": every hyphenated part of the word (`stem`, without
+/// its possessive) is a title word.
+fn hyphenated_title(stem: &str) -> bool {
+    stem.contains('-') && with_lower(stem, |l| l.split('-').all(|p| tags_of_lower(p) & tag::TITLE != 0))
 }
 
 fn inner(c: char) -> bool {
@@ -156,11 +157,22 @@ fn inner(c: char) -> bool {
 /// `90-minute`); a trailing dot stays only on abbreviations with inner dots
 /// or single capitals (`U.S.`, `J.`).
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    if text.is_ascii() {
-        ascii_words(text)
+    if is_plain(text) {
+        plain_words(text)
     } else {
         char_words(text)
     }
+}
+
+/// Typographic punctuation outside ASCII that is neither a letter nor a
+/// digit and that lower-casing leaves alone.
+pub(crate) const PLAIN_PUNCTUATION: &[char] =
+    &['\u{2019}', '\u{2018}', '\u{201c}', '\u{201d}', '\u{2013}', '\u{2014}', '\u{2026}', '\u{a0}', '\u{ab}', '\u{bb}', '\u{2022}', '\u{b7}'];
+
+/// ASCII, or ASCII with only [`PLAIN_PUNCTUATION`] besides: most news
+/// text, which can be read byte by byte.
+pub(crate) fn is_plain(text: &str) -> bool {
+    text.is_ascii() || text.chars().all(|c| c.is_ascii() || PLAIN_PUNCTUATION.contains(&c))
 }
 
 /// [`words`] char by char, for any text.
@@ -193,28 +205,40 @@ fn char_words(text: &str) -> Vec<Word<'_>> {
     out
 }
 
-/// [`words`] of ASCII text, byte by byte: the same rules, where every
-/// character is one byte.
-fn ascii_words(text: &str) -> Vec<Word<'_>> {
+/// The bytes of the right single quotation mark, the one inner character
+/// of [`PLAIN_PUNCTUATION`] (`Zelenskyy’s`).
+const CURLY_APOSTROPHE: &[u8] = "\u{2019}".as_bytes();
+
+/// [`words`] of plain text ([`is_plain`]), byte by byte: the same rules,
+/// where every character but [`PLAIN_PUNCTUATION`] is one byte and only
+/// the curly apostrophe of those can stand inside a word.
+fn plain_words(text: &str) -> Vec<Word<'_>> {
     let b = text.as_bytes();
-    let is_inner = |c: u8| matches!(c, b'\'' | b'.' | b'-' | b'@' | b'&');
+    let alnum = |k: usize| b.get(k).is_some_and(u8::is_ascii_alphanumeric);
+    // The byte length of the inner character at `k` followed by a letter
+    // or digit, if there is one.
+    let inner_at = |k: usize| match b[k] {
+        b'\'' | b'.' | b'-' | b'@' | b'&' => alnum(k + 1).then_some(1),
+        0xe2 if b[k..].starts_with(CURLY_APOSTROPHE) => alnum(k + 3).then_some(3),
+        _ => None,
+    };
     // About one word per six bytes of news text: room without regrowing.
     let mut out = Vec::with_capacity(b.len() / 5 + 1);
     let mut k = 0;
     while k < b.len() {
-        let start = k;
         if !(b[k].is_ascii_alphanumeric() || b[k] == b'@') {
             k += 1;
             continue;
         }
+        let start = k;
         let mut end = start + 1;
         while end < b.len() {
-            let d = b[end];
-            let next = b.get(end + 1).copied();
-            let next_is_word = next.is_some_and(|c| c.is_ascii_alphanumeric());
-            // "18,000": a comma between digits is part of the number.
-            let digit_comma = d == b',' && b[end - 1].is_ascii_digit() && next.is_some_and(|c| c.is_ascii_digit());
-            if d.is_ascii_alphanumeric() || (is_inner(d) && next_is_word) || digit_comma {
+            if b[end].is_ascii_alphanumeric() {
+                end += 1;
+            } else if let Some(n) = inner_at(end) {
+                end += n;
+            } else if b[end] == b',' && b[end - 1].is_ascii_digit() && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+                // "18,000": a comma between digits is part of the number.
                 end += 1;
             } else {
                 break;
@@ -273,20 +297,24 @@ mod tests {
     }
 
     #[test]
-    fn ascii_words_are_cut_as_char_words_are() {
+    fn plain_words_are_cut_as_char_words_are() {
         for t in [
             "U.S. envoy Zelenskyy's 90-minute call, Mr. Smith, @POTUS. 18,000 a,b 1,2 x.@y a-.b J. St. 3.5.",
             "..a..b @@ '' a' 'a 9,000,000, 1,a ,9 Q.",
+            "Zelenskyy’s “90-minute” call — ‘a’ deal’s end’ – 1’000 ’s x’’y…\u{a0}«a» • b·c",
             "",
         ] {
-            assert_eq!(ascii_words(t), char_words(t), "{t}");
+            assert!(is_plain(t));
+            assert_eq!(plain_words(t), char_words(t), "{t}");
         }
+        assert!(!is_plain("Erdoğan’s"));
     }
 
     proptest::proptest! {
         #[test]
-        fn ascii_words_match_char_words_on_any_ascii(t in "[a-zA-Z0-9 .,'@&\\-]{0,40}") {
-            proptest::prop_assert_eq!(ascii_words(&t), char_words(&t));
+        fn plain_words_match_char_words_on_any_plain_text(t in "([a-zA-Z0-9 .,'@&\\-]|’|‘|“|”|–|—|…|\u{a0}|«|»|•|·){0,40}") {
+            proptest::prop_assert!(is_plain(&t));
+            proptest::prop_assert_eq!(plain_words(&t), char_words(&t));
         }
     }
 }

@@ -53,11 +53,13 @@ pub mod quantities;
 pub mod roles;
 pub mod suites;
 mod tokens;
+pub mod wordmap;
 
 pub use dates::DateContext;
 pub use entities::{entity_key, key_for, person_key, same_entity, same_person};
 pub use fold::fold;
 pub use tokens::{Fnv, FnvBuildHasher};
+pub use wordmap::WordMap;
 pub use numbers::{find_numbers, parse_number_text};
 pub use quantities::{compatible, find_quantities, parse_quantity, Compatibility, Found};
 pub use roles::{is_singular_office, parse_role, roles_conflict};

@@ -1,7 +1,6 @@
 //! Stage 6: the scanner — hedges, ranges, units, money, percentages, vague
 //! amounts — on top of the number, duration and date layers.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -12,7 +11,8 @@ use crate::dates::{future_tense, parse_date, DateContext};
 use crate::durations::{may_start_duration, parse_duration, unit_at};
 use crate::hedges::{apply, vague_interval, Hedge, VagueAmount, HEDGES, SUFFIX_HEDGES, VAGUE_AMOUNTS};
 use crate::numbers::{may_start_number, parse_number, pronoun_one};
-use crate::tokens::{tokenize, FnvBuildHasher, Tok, TokKind};
+use crate::tokens::{tokenize, Tok, TokKind};
+use crate::wordmap::WordMap;
 
 /// One quantity expression found in a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,7 +62,7 @@ fn lookup<'a>(table: &'a [(&str, &'a str)], w: &str) -> Option<&'a str> {
 }
 
 /// First word → (the remaining words, index into the table), in table order.
-type FirstWordMap = HashMap<&'static str, Vec<(Vec<&'static str>, usize)>, FnvBuildHasher>;
+type FirstWordMap = WordMap<Vec<(Vec<&'static str>, usize)>>;
 
 /// The phrases of one table indexed by their first word, built once: a
 /// token is looked up once instead of being compared with every phrase.
@@ -76,15 +76,13 @@ struct PhraseIndex {
 impl PhraseIndex {
     fn new(phrases: impl Iterator<Item = &'static str>) -> PhraseIndex {
         let mut by_first = FirstWordMap::default();
+        let mut lengths = [0u64; 256];
         for (k, phrase) in phrases.enumerate() {
             let mut words = phrase.split(' ');
             let first = words.next().unwrap_or("");
-            by_first.entry(first).or_default().push((words.collect(), k));
-        }
-        let mut lengths = [0u64; 256];
-        for w in by_first.keys() {
-            if let Some(&b) = w.as_bytes().first() {
-                lengths[usize::from(b)] |= 1u64 << w.len().min(63);
+            by_first.entry_or_insert_with(first.as_bytes(), Vec::new).push((words.collect(), k));
+            if let Some(&b) = first.as_bytes().first() {
+                lengths[usize::from(b)] |= 1u64 << first.len().min(63);
             }
         }
         PhraseIndex { by_first, lengths }
@@ -102,7 +100,7 @@ impl PhraseIndex {
         if !self.may_start(first) {
             return None;
         }
-        let candidates = self.by_first.get(first)?;
+        let candidates = self.by_first.get(first.as_bytes())?;
         let mut best: Option<(usize, usize)> = None;
         for (rest, k) in candidates {
             let ok = rest.iter().enumerate().all(|(n, w)| toks.get(i + 1 + n).is_some_and(|t| t.low == *w));
@@ -139,17 +137,17 @@ fn vague_at(toks: &[Tok], i: usize) -> Option<(usize, &'static VagueAmount)> {
 /// or figures, signs, currency symbols, vulgar fractions) and is no currency
 /// code before a number. Exact, and one hash lookup for most tokens.
 fn may_start(toks: &[Tok], i: usize) -> bool {
-    static FIRST_TOKENS: LazyLock<std::collections::HashSet<&'static str, FnvBuildHasher>> = LazyLock::new(|| {
+    static FIRST_TOKENS: LazyLock<WordMap<()>> = LazyLock::new(|| {
         let own = ["between", "from", "per", "us"].into_iter().chain(PERCENT_WORDS.iter().copied());
         let phrases = HEDGES.iter().map(|h| h.phrase).chain(VAGUE_AMOUNTS.iter().map(|v| v.phrase));
         let firsts = phrases.map(|p| p.split(' ').next().unwrap_or(""));
         let readers = crate::dates::starter_words().chain(crate::durations::starter_words()).chain(crate::numbers::starter_words());
         let symbols = CURRENCY_SYMBOLS.iter().map(|(s, _)| *s).chain(crate::numbers::starter_symbols());
-        own.chain(firsts).chain(readers).chain(symbols).collect()
+        own.chain(firsts).chain(readers).chain(symbols).map(|w| (w, ())).collect()
     });
     let Some(t) = toks.get(i) else { return false };
     t.kind == TokKind::Num
-        || FIRST_TOKENS.contains(t.low())
+        || FIRST_TOKENS.contains(t.low().as_bytes())
         || (t.kind == TokKind::Word && t.low.len() == 3 && toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Num))
 }
 
