@@ -59,7 +59,7 @@ fn name_tokens(name: &str) -> Vec<String> {
 fn tokens_of_folded(f: &str) -> Vec<String> {
     let mut toks: Vec<String> = Vec::new();
     for raw in f.split(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '/' | '(' | ')' | '"')) {
-        let t = raw.trim_end_matches("'s").trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        let t = trim_possessives(raw).trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
         let t: String = t.chars().filter(|c| *c != '.' && *c != '\'').collect();
         if !t.is_empty() {
             toks.push(t);
@@ -69,6 +69,15 @@ fn tokens_of_folded(f: &str) -> Vec<String> {
         toks.remove(0);
     }
     toks
+}
+
+/// `raw` without every trailing "'s" (as `trim_end_matches("'s")`, without
+/// building a substring searcher for each token).
+fn trim_possessives(mut raw: &str) -> &str {
+    while let Some(t) = raw.strip_suffix("'s") {
+        raw = t;
+    }
+    raw
 }
 
 /// The alias key for a folded name, if it names a known country or body.
@@ -175,7 +184,8 @@ fn translit_step(s: &[u8], out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
 /// `s` with every non-overlapping `from` (scanned left to right) written
 /// `to`, into `out`; false, with `out` untouched, when `from` is absent.
 fn replace_all(s: &[u8], from: &[u8], to: &[u8], out: &mut Vec<u8>) -> bool {
-    let found = |i: usize| s[i..].starts_with(from);
+    // The first byte compared inline: most positions fail there.
+    let found = |i: usize| from.first() == Some(&s[i]) && s[i..].starts_with(from);
     let Some(first) = (0..s.len()).find(|&i| found(i)) else { return false };
     out.clear();
     out.extend_from_slice(&s[..first]);
