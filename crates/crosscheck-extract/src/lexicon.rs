@@ -169,9 +169,8 @@ pub mod tag {
     pub const TITLE_WORD: u32 = 1 << 31;
 }
 
-/// Every listed word with its [`tag`] flags.
-/// Keyed by bytes, so that a word lower-cased on the stack is looked up
-/// without re-checking that it is UTF-8.
+/// Every listed word with its [`tag`] flags, in a [`crosscheck_normalize::WordMap`]:
+/// an ASCII word is lower-cased inside its packed key, with no copy.
 static TAGS: std::sync::LazyLock<crosscheck_normalize::WordMap<u32>> =
     std::sync::LazyLock::new(|| {
         let mut map = crosscheck_normalize::WordMap::default();
