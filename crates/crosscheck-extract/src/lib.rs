@@ -634,7 +634,7 @@ impl Reader<'_> {
         let found = find_quantities(text, &DateContext { published: doc.published() });
         // Durations are read without a publication date; an undated article's
         // quantities are that very reading.
-        let parts = duration_parts(text, &tagged.words, doc.published().is_none().then_some(found.as_slice()));
+        let parts = duration_parts(text, &tagged.words, &found);
         let (negated, hedged) = negated_hedged(text);
         let claim = Claim {
             id: ClaimId::new(&doc.article.id, self.claims.len() + 1),
@@ -707,24 +707,13 @@ const MAX_EVENT_DURATION_SECONDS: f64 = 86_400.0;
 /// Durations stated inside a long claim ("… held a 90-minute phone
 /// conversation on Wednesday, …"): each becomes a narrower claim of the
 /// duration with a couple of words either side, not crossing punctuation.
-/// `undated` is the normaliser's reading of `text` without a publication
-/// date, when the caller has it.
-fn duration_parts(
-    text: &str,
-    ws: &[words::Word<'_>],
-    undated: Option<&[crosscheck_normalize::quantities::Found]>,
-) -> Vec<Range<usize>> {
+/// `found` is the normaliser's reading of `text`, with or without a
+/// publication date: only the values of dates depend on it, never which
+/// durations are read (`crosscheck_normalize` tests this).
+fn duration_parts(text: &str, ws: &[words::Word<'_>], found: &[crosscheck_normalize::quantities::Found]) -> Vec<Range<usize>> {
     if ws.len() <= MAX_WORDS_AROUND_DURATION {
         return Vec::new();
     }
-    let computed;
-    let found = match undated {
-        Some(found) => found,
-        None => {
-            computed = find_quantities(text, &DateContext { published: None });
-            computed.as_slice()
-        }
-    };
     found
         .iter()
         .filter(|f| f.kind == crosscheck_core::QuantityKind::Duration)
@@ -825,7 +814,7 @@ mod tests {
     fn duration_windows_of_a_long_sentence_are_cut_at_every_duration() {
         let unit = "officials held a 90-minute call with envoys and ";
         let text = format!("Ninety minutes passed as {}they talked for two hours", unit.repeat(40));
-        let parts: Vec<&str> = duration_parts(&text, &words::words(&text), None).into_iter().map(|r| &text[r]).collect();
+        let parts: Vec<&str> = duration_parts(&text, &words::words(&text), &find_quantities(&text, &DateContext { published: None })).into_iter().map(|r| &text[r]).collect();
         assert_eq!(parts.len(), 42, "{parts:?}");
         assert_eq!(parts[0], "Ninety minutes passed");
         assert!(parts[1..41].iter().all(|p| *p == "held a 90-minute call"), "{parts:?}");

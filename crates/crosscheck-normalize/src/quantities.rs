@@ -467,4 +467,33 @@ mod tests {
             assert_eq!(scan(&toks, &ctx, true), scan(&toks, &ctx, false), "{text}");
         }
     }
+
+    /// The publication date gives dates their values and changes nothing
+    /// else: the same quantities are read at the same ranges, and every one
+    /// but a date has the same value (extraction cuts durations out of
+    /// dated articles from the dated reading).
+    #[test]
+    fn the_publication_date_changes_only_date_values() {
+        let words = [
+            "the", "last", "next", "this", "past", "coming", "on", "in", "since", "Monday", "wednesday", "Friday",
+            "week", "month", "year", "weekend", "May", "may", "February", "Feb", ".", "13", "13th", "of", "2", "-",
+            "to", "14", ",", "2025", "1999", "yesterday", "today", "tomorrow", "tonight", "for", "about", "nearly",
+            "90", "minutes", "an", "hour", "and", "a", "half", "two", "hours", "days", "ago", "will", "said", "/",
+            "per", "cent", "$", "million", "early", "mid", "until", "by", "three", "weeks",
+        ];
+        let mut rng = crosscheck_core::SplitMix64::new(23);
+        let dated = DateContext { published: chrono::NaiveDate::from_ymd_opt(2025, 2, 14) };
+        let undated = DateContext { published: None };
+        let mut dates = 0;
+        for _ in 0..3000 {
+            let n = 1 + (rng.next_u64() % 12) as usize;
+            let text: Vec<&str> = (0..n).map(|_| words[(rng.next_u64() % words.len() as u64) as usize]).collect();
+            let text = text.join(" ");
+            let (a, b) = (find_quantities(&text, &dated), find_quantities(&text, &undated));
+            let shape = |f: &Found| (f.range.clone(), f.kind, f.value, f.unit.clone(), (f.kind != QuantityKind::Date).then(|| f.date.clone()));
+            assert_eq!(a.iter().map(shape).collect::<Vec<_>>(), b.iter().map(shape).collect::<Vec<_>>(), "{text}");
+            dates += a.iter().zip(&b).filter(|(x, y)| x.date != y.date).count();
+        }
+        assert!(dates > 100, "the sentences must include dates the publication date resolves ({dates})");
+    }
 }
