@@ -99,7 +99,6 @@ fn phrase_at(sentence: &str, tg: &Tagged<'_>, i: usize) -> Option<(RolePhrase, u
     if tg.bare[end - 1] & tag::OFFICE_HEAD == 0 {
         return None;
     }
-    let head = last.bare_lower();
     // "the Russian President Vladimir Putin", "his Defense Secretary, Pete
     // Hegseth": the name is written right there.
     let named_next = ws.get(end).is_some_and(|n| {
@@ -112,7 +111,8 @@ fn phrase_at(sentence: &str, tg: &Tagged<'_>, i: usize) -> Option<(RolePhrase, u
     let head_end = last.range.start + strip_possessive(last.text).len();
     let office = ws[office_start].range.start..head_end;
     let office_text = sentence[office.clone()].replace("'s", "").replace("’s", "");
-    let (role, country) = if matches!(head.as_str(), "leader" | "counterpart") {
+    let generic_head = crate::lexicon::with_lower(last.bare(), |head| matches!(head, "leader" | "counterpart"));
+    let (role, country) = if generic_head {
         (None, Some(country_of(&office_text)?))
     } else {
         (Some(parse_role(&office_text)?), None)

@@ -225,7 +225,7 @@ fn kind_of(name: &str, name_words: &[Word<'_>], flags: &[u32], has_role: bool, p
     if has_role || name_words.len() >= 2 {
         return EntityKind::Person;
     }
-    if name_words.first().is_some_and(|w| people.full_name(&w.bare_lower()).is_some()) {
+    if name_words.first().is_some_and(|w| people.full_name(w.bare()).is_some()) {
         return EntityKind::Person;
     }
     EntityKind::Other

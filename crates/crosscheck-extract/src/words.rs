@@ -13,19 +13,19 @@ pub struct Word<'a> {
     pub range: Range<usize>,
 }
 
-impl Word<'_> {
+impl<'a> Word<'a> {
     /// True when the word starts with a capital letter.
     pub fn is_capitalised(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
     }
 
-    /// The word lower-cased without a possessive `'s`.
-    pub fn bare_lower(&self) -> String {
-        strip_possessive(self.text).to_lowercase()
+    /// The word without a possessive `'s`, as written.
+    pub fn bare(&self) -> &'a str {
+        strip_possessive(self.text)
     }
 
-    /// The [`crate::lexicon::tag`] flags of [`Word::bare_lower`], without
-    /// allocating it.
+    /// The [`crate::lexicon::tag`] flags of [`Word::bare`] lower-cased,
+    /// without allocating it.
     pub fn bare_tags(&self) -> u32 {
         crate::lexicon::tags_of(strip_possessive(self.text))
     }

@@ -13,6 +13,7 @@
 //! other, or when their consonant skeletons agree (Volodymyr/Vladimir →
 //! `vldmr`). Generational suffixes (Jr., Sr., II) distinguish persons.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -60,15 +61,34 @@ fn tokens_of_folded(f: &str) -> Vec<String> {
     let mut toks: Vec<String> = Vec::new();
     for raw in f.split(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '/' | '(' | ')' | '"')) {
         let t = trim_possessives(raw).trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-        let t: String = t.chars().filter(|c| *c != '.' && *c != '\'').collect();
         if !t.is_empty() {
-            toks.push(t);
+            toks.push(without_dots_and_apostrophes(t));
         }
     }
     if toks.len() > 1 && toks[0] == "the" {
         toks.remove(0);
     }
     toks
+}
+
+/// `t` without its dots and ASCII apostrophes ("U.S." → "US"): copied
+/// whole when it has none (most tokens).
+fn without_dots_and_apostrophes(t: &str) -> String {
+    if t.bytes().any(|b| b == b'.' || b == b'\'') {
+        t.chars().filter(|c| *c != '.' && *c != '\'').collect()
+    } else {
+        t.to_string()
+    }
+}
+
+/// Only the letters, digits and spaces of `s`: borrowed when that is all
+/// it has (most folded names).
+fn letters_digits_and_spaces(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ') {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect())
+    }
 }
 
 /// `raw` without every trailing "'s" (as `trim_end_matches("'s")`, without
@@ -97,7 +117,7 @@ pub fn alias_kind(name: &str) -> Option<EntityKind> {
 /// the folded name without punctuation.
 fn alias_of(folded: &str, tokens: &[String]) -> Option<&'static str> {
     let joined = tokens.join(" ");
-    let dotted: String = folded.chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect();
+    let dotted = letters_digits_and_spaces(folded);
     let index = alias_index();
     let entry = |name: &str| index.get(name).copied();
     let first = match (entry(&joined), entry(dotted.trim())) {
