@@ -523,6 +523,18 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn marker_starts_are_match_indices_on_any_text(t in "([ ,;aAbwhieltndsou’\u{e9}]|while|and|but|also|that){0,30}") {
+            let markers = MARKERS.iter().map(|(m, _)| *m);
+            let others = [", ", ", and ", ", with ", " and ", " but ", " and also ", " but also ", " while ", " x"];
+            for m in markers.chain(others) {
+                let want: Vec<usize> = t.match_indices(m).map(|(i, _)| i).collect();
+                proptest::prop_assert_eq!(match_starts(&t, &marker_hits(&t), m), want, "{:?} {:?}", t, m);
+            }
+        }
+    }
+
     #[test]
     fn ascii_word_starts_are_word_starts() {
         for t in ["", "  a b\x0bc\x0c d,, -- 9 . x\r\ny  ", "one", "- , ;", "Mr. Smith said: \"no\"."] {
