@@ -438,20 +438,20 @@ impl Reader<'_> {
             .filter(|(a, _)| a.cue.ends_with("ing"))
             .map(|(a, _)| a);
         let first = own.iter().position(Option::is_some);
-        let trailing_first = first.and_then(|i| own[i].as_ref().filter(|(_, t)| *t).map(|(a, _)| a.clone()));
-        let mut carried: Option<Attribution> = None;
-        let mut out = Vec::new();
+        let trailing_first = first.and_then(|i| own[i].as_ref().filter(|(_, t)| *t).map(|(a, _)| a));
+        let mut carried: Option<&Attribution> = None;
+        let mut out = Vec::with_capacity(units.len());
         for (k, (unit, _)) in units.iter().enumerate() {
             let entry = match &own[k] {
                 Some((a, _)) => {
-                    carried = Some(a.clone());
+                    carried = Some(a);
                     (Some(a.clone()), true)
                 }
                 None => {
                     let quoted = mode_of(&text[unit.clone()], &clip(quotes, unit)) == AttributionMode::DirectQuote;
                     let inherited = carried
-                        .clone()
-                        .or_else(|| trailing_first.clone())
+                        .or(trailing_first)
+                        .cloned()
                         .or_else(|| participle.clone())
                         .or_else(|| (quoted && !in_run).then(|| self.quote_speaker.clone()).flatten());
                     (inherited, false)

@@ -78,6 +78,7 @@ impl<'w, V> FromIterator<(&'w str, V)> for WordMap<V> {
 /// `word` (ASCII lower-cased when `lower`) and its length in one integer,
 /// when it has at most [`PACKED_BYTES`] bytes: byte `i` of the word is
 /// byte `i` (little-endian) of the key, byte 15 the length.
+#[inline]
 fn pack(word: &[u8], lower: bool) -> Option<u128> {
     let n = word.len();
     if n > PACKED_BYTES {
@@ -90,6 +91,7 @@ fn pack(word: &[u8], lower: bool) -> Option<u128> {
 
 /// The at most 8 bytes of `b` as a little-endian integer, without a call
 /// to `memcpy`: two overlapping loads of 4 or 2 bytes, or single bytes.
+#[inline]
 fn load_le(b: &[u8]) -> u64 {
     let n = b.len();
     let u32_at = |i: usize| u64::from(u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]));
@@ -104,6 +106,7 @@ fn load_le(b: &[u8]) -> u64 {
 /// Eight ASCII bytes (or zeros) with every capital letter lower-cased, all
 /// at once: a byte is a capital when adding `0x80 - 'A'` sets its top bit
 /// and adding `0x80 - 'Z' - 1` does not (no sum carries into the next byte).
+#[inline]
 fn ascii_lower(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let at_least_a = x + ONES * u64::from(0x80 - b'A');
@@ -121,6 +124,7 @@ pub struct FoldHasher(u64);
 const FOLD_SEED: [u64; 2] = [0x243f_6a88_85a3_08d3, 0x1319_8a2e_0370_7344];
 
 impl Hasher for FoldHasher {
+    #[inline]
     fn finish(&self) -> u64 {
         self.0
     }
@@ -131,6 +135,7 @@ impl Hasher for FoldHasher {
         self.0 ^= fnv.finish();
     }
 
+    #[inline]
     fn write_u128(&mut self, key: u128) {
         let (lo, hi) = (key as u64 ^ FOLD_SEED[0], (key >> 64) as u64 ^ FOLD_SEED[1]);
         let full = u128::from(lo).wrapping_mul(u128::from(hi));
