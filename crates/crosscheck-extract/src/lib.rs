@@ -389,6 +389,9 @@ impl Reader<'_> {
                 .collect();
             let attrs = self.unit_attributions(text, &tagged, sentence.start, &quotes, &units, in_run);
             let mut run_attr = None;
+            // The mentions of the whole sentence, once read: a unit that is
+            // the whole sentence and the subject noted below share them.
+            let mut sentence_mentions: Option<Vec<Mention>> = None;
             for ((unit, unit_tagged), (attr, own)) in units.iter().zip(attrs) {
                 let abs = sentence.start + unit.start..sentence.start + unit.end;
                 let unit_quotes = clip(&quotes, unit);
@@ -396,11 +399,12 @@ impl Reader<'_> {
                     run_attr = attr.clone();
                 }
                 let unattributed = attr.is_none();
-                if self.push_claim(abs, kind, paragraph, attr, &unit_quotes, unit_tagged) && unattributed && in_run {
+                let whole = (*unit == (0..text.len())).then_some(&mut sentence_mentions);
+                if self.push_claim(abs, kind, paragraph, attr, &unit_quotes, unit_tagged, whole) && unattributed && in_run {
                     self.run.push(self.claims.len() - 1);
                 }
             }
-            self.note_subject(text, &tagged, &quotes);
+            self.note_subject(text, &tagged, &quotes, sentence_mentions);
             if in_run {
                 self.run_attr = self.run_attr.take().or(run_attr);
             }
@@ -483,8 +487,10 @@ impl Reader<'_> {
 
     /// Remembers the first person named outside quotation marks: the most
     /// recent candidate for a following "he" or "she".
-    fn note_subject(&mut self, text: &str, tagged: &Tagged<'_>, quotes: &[Range<usize>]) {
-        let found = entities::mentions_tagged(text, tagged, &self.people)
+    /// `known` holds the sentence's mentions when they were read already.
+    fn note_subject(&mut self, text: &str, tagged: &Tagged<'_>, quotes: &[Range<usize>], known: Option<Vec<Mention>>) {
+        let found = known
+            .unwrap_or_else(|| entities::mentions_tagged(text, tagged, &self.people))
             .into_iter()
             .find(|m| m.kind == EntityKind::Person && !quotes.iter().any(|q| q.start <= m.range.start && m.range.end <= q.end));
         if let Some(m) = found {
@@ -588,6 +594,10 @@ impl Reader<'_> {
         best
     }
 
+    /// Pushes the claim of `range` (and the narrower claims of its
+    /// durations); false when it is too short to be a claim.
+    /// `sentence_mentions` holds, for a unit that is its whole sentence, the
+    /// sentence's mentions once read (read here when not yet).
     fn push_claim(
         &mut self,
         range: Range<usize>,
@@ -596,6 +606,7 @@ impl Reader<'_> {
         attribution: Option<Attribution>,
         quotes: &[Range<usize>],
         tagged: &Tagged<'_>,
+        sentence_mentions: Option<&mut Option<Vec<Mention>>>,
     ) -> bool {
         let text = &self.doc.text[range.clone()];
         if text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() < MIN_CLAIM_WORDS {
@@ -603,7 +614,14 @@ impl Reader<'_> {
         }
         let doc = self.doc;
         let to_span = |r: Range<usize>| doc.span(range.start + r.start..range.start + r.end);
-        let mentions = entities::mentions_tagged(text, tagged, &self.people);
+        let owned;
+        let mentions: &[Mention] = match sentence_mentions {
+            Some(known) => known.get_or_insert_with(|| entities::mentions_tagged(text, tagged, &self.people)),
+            None => {
+                owned = entities::mentions_tagged(text, tagged, &self.people);
+                &owned
+            }
+        };
         for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
             let full = self.people.complete(&m.name).to_string();
             if let Some(role) = &m.role {
@@ -624,7 +642,7 @@ impl Reader<'_> {
             }
         }
         let mut entities: Vec<Entity> = mentions.iter().map(|m| entity(m, to_span, &self.people)).collect();
-        let (by_role, resolved_text) = self.role_entities(text, tagged, &mentions, to_span);
+        let (by_role, resolved_text) = self.role_entities(text, tagged, mentions, to_span);
         entities.extend(by_role);
         let mode = match &attribution {
             None => AttributionMode::OutletStatement,
