@@ -48,6 +48,20 @@ impl People {
         }
     }
 
+    /// `mentions` of a sentence as [`mentions_tagged`] reads them with these
+    /// people, from its reading with fewer of them (an earlier state of the
+    /// same article's `People`): the people known only change the kind of a
+    /// lone, untitled name of no other kind, which is a person once it is
+    /// the surname of a full name learned.
+    pub fn reread(&self, mut mentions: Vec<Mention>) -> Vec<Mention> {
+        for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Other) {
+            if self.full_name(&m.name).is_some() {
+                m.kind = EntityKind::Person;
+            }
+        }
+        mentions
+    }
+
     /// The full name a lone surname stands for in this article.
     pub fn full_name(&self, surname: &str) -> Option<&str> {
         if self.full_names.is_empty() {
@@ -237,6 +251,34 @@ mod tests {
 
     fn names(s: &str) -> Vec<(String, EntityKind, Option<String>)> {
         mentions(s, &People::default()).into_iter().map(|m| (m.name, m.kind, m.role)).collect()
+    }
+
+    proptest::proptest! {
+        /// Reading a sentence early and rereading its mentions with the
+        /// people learned since gives what reading it with them gives.
+        #[test]
+        fn rereading_equals_reading_with_the_people_learned_since(
+            sentences in proptest::collection::vec(
+                proptest::collection::vec(
+                    "Ivan|Petrov|Petrov's|Anna|Berg|Berg’s|Lee|President|Minister|spokesman|former|Kremlin|NATO|\
+                     Moscow|Ukraine|United|States|the|of|and|said|met|in|Dr|Smith|Jane|Roe|Roe's|Party|UN|a|\\.|,",
+                    1..12,
+                ),
+                1..6,
+            )
+        ) {
+            let texts: Vec<String> = sentences.iter().map(|ws| ws.join(" ")).collect();
+            let mut people = People::default();
+            let mut early = Vec::new();
+            for t in &texts {
+                let found = mentions(t, &people);
+                people.learn(&found);
+                early.push(found);
+            }
+            for (t, found) in texts.iter().zip(early) {
+                proptest::prop_assert_eq!(people.reread(found), mentions(t, &people), "{:?}", t);
+            }
+        }
     }
 
     #[test]

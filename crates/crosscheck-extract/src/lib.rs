@@ -122,8 +122,9 @@ struct Reader<'a> {
     sentence_counter: usize,
     last_speaker_sentence: usize,
     claims: Vec<Claim>,
-    /// The first pass's words of each claim-bearing sentence, in order.
-    learned_words: std::vec::IntoIter<words::Detached>,
+    /// The first pass's words and mentions of each claim-bearing sentence,
+    /// in order.
+    learned_sentences: std::vec::IntoIter<(words::Detached, Vec<Mention>)>,
 }
 
 /// What a first reading of an article learns about its people: full names
@@ -133,9 +134,10 @@ struct Reader<'a> {
 pub struct Learned {
     people: People,
     offices: Vec<(Role, String)>,
-    /// Every claim-bearing sentence's words, in reading order, so that the
-    /// second pass does not cut and tag them again.
-    sentences: Vec<words::Detached>,
+    /// Every claim-bearing sentence's words and mentions, in reading order,
+    /// so that the second pass does not cut, tag and read them again (it
+    /// only [`People::reread`]s the mentions).
+    sentences: Vec<(words::Detached, Vec<Mention>)>,
 }
 
 impl Learned {
@@ -164,7 +166,7 @@ pub fn learn(doc: &Document) -> Learned {
                     learned.offices.push((role, m.name.clone()));
                 }
             }
-            learned.sentences.push(words::Detached::new(s.clone(), tagged));
+            learned.sentences.push((words::Detached::new(s.clone(), tagged), found));
         }
     }
     let Learned { people, offices, .. } = &mut learned;
@@ -199,7 +201,7 @@ pub fn extract_learned(doc: &Document, opts: &ExtractOptions, learned: Learned, 
         sentence_counter: 0,
         last_speaker_sentence: usize::MAX,
         claims: Vec::new(),
-        learned_words: learned.sentences.into_iter(),
+        learned_sentences: learned.sentences.into_iter(),
     };
     for (paragraph, block) in doc.blocks.iter().enumerate().filter(|(_, b)| b.kind.has_claims()) {
         reader.read_block(paragraph, block);
@@ -367,15 +369,19 @@ impl Reader<'_> {
         let mut open_quote = false;
         for sentence in &block.sentences {
             let text = &self.doc.text[sentence.clone()];
-            let learned = self.learned_words.next();
+            let learned = self.learned_sentences.next();
             if is_question(text) {
                 continue;
             }
             let (quotes, still_open) = attribution::quoted_ranges(text, open_quote);
             let unit_ranges = if kind == ClaimKind::Body { units::units(text) } else { vec![0..text.len()] };
             let in_run = open_quote || still_open;
-            // The sentence is cut into words once (by `learn`); its units take their share.
-            let tagged = learned.and_then(|d| d.attach(sentence, text)).unwrap_or_else(|| Tagged::new(text));
+            // The sentence is cut into words and its names read once (by
+            // `learn`); its units take their share.
+            let (tagged, learned_mentions) = match learned.and_then(|(d, m)| Some((d.attach(sentence, text)?, m))) {
+                Some((tagged, mentions)) => (tagged, Some(self.people.reread(mentions))),
+                None => (Tagged::new(text), None),
+            };
             let units: Vec<(Range<usize>, Cow<'_, Tagged<'_>>)> = unit_ranges
                 .into_iter()
                 .map(|u| {
@@ -391,7 +397,7 @@ impl Reader<'_> {
             let mut run_attr = None;
             // The mentions of the whole sentence, once read: a unit that is
             // the whole sentence and the subject noted below share them.
-            let mut sentence_mentions: Option<Vec<Mention>> = None;
+            let mut sentence_mentions: Option<Vec<Mention>> = learned_mentions;
             for ((unit, unit_tagged), (attr, own)) in units.iter().zip(attrs) {
                 let abs = sentence.start + unit.start..sentence.start + unit.end;
                 let unit_quotes = clip(&quotes, unit);
