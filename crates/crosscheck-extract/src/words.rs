@@ -126,11 +126,10 @@ impl Detached {
         if self.sentence != *sentence || sentence.len() != text.len() {
             return None;
         }
-        let words = self
-            .ranges
-            .into_iter()
-            .map(|range| Some(Word { text: text.get(range.clone())?, range }))
-            .collect::<Option<Vec<_>>>()?;
+        let mut words = Vec::with_capacity(self.ranges.len());
+        for range in self.ranges {
+            words.push(Word { text: text.get(range.clone())?, range });
+        }
         Some(Tagged { words, bare: self.bare, full: self.full })
     }
 }
