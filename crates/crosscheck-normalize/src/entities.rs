@@ -106,6 +106,29 @@ pub fn alias_key(name: &str) -> Option<&'static str> {
     alias_of(&folded, &tokens_of_folded(&folded))
 }
 
+/// [`alias_key`] of a phrase of lower-case ASCII letters and digits in
+/// words joined by single spaces (what [`crate::roles`] builds from a
+/// folded title): such a phrase is its own fold, name tokens and letters,
+/// so it is looked up as it is (and without a leading "the"). Any other
+/// phrase goes through [`alias_key`].
+pub(crate) fn alias_key_of_plain(phrase: &str) -> Option<&'static str> {
+    let plain = !phrase.is_empty()
+        && phrase.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ')
+        && !phrase.starts_with(' ')
+        && !phrase.ends_with(' ')
+        && !phrase.contains("  ");
+    if !plain {
+        return alias_key(phrase);
+    }
+    let joined = phrase.strip_prefix("the ").unwrap_or(phrase);
+    let index = alias_index();
+    let first = match (index.get(joined).copied(), index.get(phrase).copied()) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
+    Some(ALIASES[first].0)
+}
+
 /// What a name of [`ALIASES`] names: a country ("the United States": a
 /// place) or an organisation ("United Nations"); `None` for other names.
 pub fn alias_kind(name: &str) -> Option<EntityKind> {
@@ -333,6 +356,20 @@ pub fn key_for(name: &str, kind: EntityKind) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn plain_phrases_are_looked_up_as_alias_key_would(
+            words in proptest::collection::vec(
+                "the|united|states|us|u|s|kingdom|uk|russia|russian|federation|european|union|eu|nato|un|nations|\
+                 kremlin|white|house|of|america|[a-z0-9]{1,4}| |[A-Z]|\\.|-|'",
+                1..5,
+            )
+        ) {
+            let phrase = words.join(" ");
+            proptest::prop_assert_eq!(alias_key_of_plain(&phrase), alias_key(&phrase), "{:?}", phrase);
+        }
+    }
 
     /// The start of [`translit_key`] as first written: every token folded.
     fn reference_key_bytes(token: &str) -> Vec<u8> {

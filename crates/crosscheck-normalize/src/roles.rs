@@ -8,7 +8,7 @@
 
 use crosscheck_core::value::Role;
 
-use crate::entities::alias_key;
+use crate::entities::alias_key_of_plain;
 use crate::fold::fold;
 
 /// Adjectival and short country forms → country keys (same keys as
@@ -111,24 +111,47 @@ fn is_temporal(q: &str) -> bool {
 
 /// A country or organisation at token `k`; returns (key, tokens used).
 fn country_at(toks: &[String], k: usize) -> Option<(String, usize)> {
+    let mut phrase = String::new();
     for n in (1..=3).rev() {
         let Some(words) = toks.get(k..k + n) else { continue };
-        let phrase = words.join(" ");
-        if let Some((_, c)) = DEMONYMS.iter().find(|(w, _)| *w == phrase) {
+        phrase.clear();
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                phrase.push(' ');
+            }
+            phrase.push_str(w);
+        }
+        if let Some(c) = demonym(&phrase) {
             return Some((c.to_string(), n));
         }
-        if let Some(c) = alias_key(&phrase) {
+        if let Some(c) = alias_key_of_plain(&phrase) {
             return Some((c.to_string(), n));
         }
     }
     None
 }
 
+/// The country key of the first [`DEMONYMS`] entry for `phrase`, from an
+/// index built once.
+fn demonym(phrase: &str) -> Option<&'static str> {
+    static INDEX: std::sync::LazyLock<std::collections::HashMap<&str, &str, crate::FnvBuildHasher>> =
+        std::sync::LazyLock::new(|| {
+            let mut index = std::collections::HashMap::default();
+            for (w, c) in DEMONYMS {
+                index.entry(*w).or_insert(*c);
+            }
+            index
+        });
+    INDEX.get(phrase).copied()
+}
+
 /// Joins the title words, applying synonyms and "secretary of X" → "X secretary".
 fn canonical_title(words: &[String]) -> Option<String> {
     let mut text = words.join(" ");
     for (from, to) in SYNONYMS {
-        text = replace_word(&text, from, to);
+        if let Some(replaced) = replace_word(&text, from, to) {
+            text = replaced;
+        }
     }
     let mut ws: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
     // "secretary of defense" → "defense secretary"; "president of" (country
@@ -146,14 +169,16 @@ fn canonical_title(words: &[String]) -> Option<String> {
     Some(title)
 }
 
-fn replace_word(text: &str, from: &str, to: &str) -> String {
+/// `text` with every word sequence `from` written `to`, trimmed; `None`
+/// when that is `text` as it is (no copy made).
+fn replace_word(text: &str, from: &str, to: &str) -> Option<String> {
     // A one-word `from` that is none of the words: " text " trimmed is
     // `text` trimmed, without formatting the padded copies.
     if !from.contains(' ') && !text.split(' ').any(|w| w == from) {
-        return text.trim().to_string();
+        return (text.trim().len() != text.len()).then(|| text.trim().to_string());
     }
     let padded = format!(" {text} ");
-    padded.replace(&format!(" {from} "), &format!(" {to} ")).trim().to_string()
+    Some(padded.replace(&format!(" {from} "), &format!(" {to} ")).trim().to_string())
 }
 
 /// Titles one person holds at a time in a given country or body ("the U.S.
