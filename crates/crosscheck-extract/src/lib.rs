@@ -532,7 +532,7 @@ impl Reader<'_> {
             self.last_speaker_sentence = self.sentence_counter;
             s
         };
-        let trailing = text[found.range.end..].split_whitespace().count() <= 4;
+        let trailing = text[found.range.end..].split_whitespace().nth(4).is_none();
         let speaker_span = (!found.pronoun).then(|| self.doc.span(base + found.range.start..base + found.range.end));
         let attr = Attribution {
             speaker: speaker.text,
@@ -615,7 +615,7 @@ impl Reader<'_> {
         sentence_mentions: Option<&mut Option<Vec<Mention>>>,
     ) -> bool {
         let text = &self.doc.text[range.clone()];
-        if text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() < MIN_CLAIM_WORDS {
+        if text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).nth(MIN_CLAIM_WORDS - 1).is_none() {
             return false;
         }
         let doc = self.doc;
@@ -778,7 +778,7 @@ fn duration_parts(text: &str, ws: &[words::Word<'_>], found: &[crosscheck_normal
 fn is_rate(text: &str, range: &Range<usize>) -> bool {
     let q = &text[range.clone()];
     let indefinite = q.starts_with("a ") || q.starts_with("an ") || q.starts_with("per ");
-    let before = text[..range.start].split_whitespace().last().unwrap_or("");
+    let before = text[..range.start].split_whitespace().next_back().unwrap_or("");
     indefinite && before.len() > 3 && before.ends_with('s')
 }
 
