@@ -57,8 +57,11 @@ const MAX_SOURCE_MODIFIERS: usize = 2;
 pub fn quoted_ranges(text: &str, open: bool) -> (Vec<Range<usize>>, bool) {
     let mut out = Vec::new();
     let mut start = open.then_some(0);
-    let mut prev: Option<char> = None;
-    for (i, c) in text.char_indices() {
+    // Only quotation marks matter: jump from one to the next ('"', or the
+    // lead byte of the curly ones, which starts a char).
+    for i in memchr::memchr2_iter(b'"', CURLY_LEAD, text.as_bytes()) {
+        let Some(c) = text[i..].chars().next().filter(|c| matches!(c, '"' | '“' | '”')) else { continue };
+        let prev = text[..i].chars().next_back();
         let straight_opens = c == '"' && prev.is_none_or(|p| p.is_whitespace() || "([{—–-:".contains(p));
         match (c, start) {
             ('“', None) => start = Some(i),
@@ -73,7 +76,6 @@ pub fn quoted_ranges(text: &str, open: bool) -> (Vec<Range<usize>>, bool) {
             }
             _ => {}
         }
-        prev = Some(c);
     }
     let still_open = start.is_some();
     if let Some(s) = start {
@@ -81,6 +83,9 @@ pub fn quoted_ranges(text: &str, open: bool) -> (Vec<Range<usize>>, bool) {
     }
     (out, still_open)
 }
+
+/// The first byte of '“' and '”' in UTF-8.
+const CURLY_LEAD: u8 = 0xE2;
 
 fn inside(quotes: &[Range<usize>], r: &Range<usize>) -> bool {
     quotes.iter().any(|q| q.start <= r.start && r.end <= q.end)
@@ -348,6 +353,45 @@ fn phrase(text: &str, tg: &Tagged<'_>, start: usize, end: usize) -> Option<Found
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `quoted_ranges` as first written, char by char: the reference.
+    fn reference_quoted(text: &str, open: bool) -> (Vec<Range<usize>>, bool) {
+        let mut out = Vec::new();
+        let mut start = open.then_some(0);
+        let mut prev: Option<char> = None;
+        for (i, c) in text.char_indices() {
+            let straight_opens = c == '"' && prev.is_none_or(|p| p.is_whitespace() || "([{—–-:".contains(p));
+            match (c, start) {
+                ('“', None) => start = Some(i),
+                ('"', None) if straight_opens => start = Some(i),
+                ('”', Some(s)) => {
+                    out.push(s..i + c.len_utf8());
+                    start = None;
+                }
+                ('"', Some(s)) if !straight_opens => {
+                    out.push(s..i + c.len_utf8());
+                    start = None;
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+        let still_open = start.is_some();
+        if let Some(s) = start {
+            out.push(s..text.len());
+        }
+        (out, still_open)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quotations_are_found_as_char_by_char(
+            t in "([ a-zA-Z.,:(\\[{\u{2014}\u{2013}\u{2018}\u{2019}\u{2026}\u{e9}\n-]|\"|\u{201c}|\u{201d}){0,40}",
+            open in proptest::bool::ANY,
+        ) {
+            proptest::prop_assert_eq!(quoted_ranges(&t, open), reference_quoted(&t, open), "{:?}", t);
+        }
+    }
 
     fn speaker(t: &str) -> Option<(String, String, Option<String>)> {
         let (q, _) = quoted_ranges(t, false);
