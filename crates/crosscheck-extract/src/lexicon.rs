@@ -211,6 +211,12 @@ pub fn tags_of_lower(lower: &str) -> u32 {
     TAGS.get(lower.as_bytes()).copied().unwrap_or(0)
 }
 
+/// The [`tag`] flags of the ASCII `word` lower-cased (0 for a word with
+/// bytes outside ASCII).
+pub fn tags_of_ascii(word: &[u8]) -> u32 {
+    TAGS.get_ascii_lower(word).copied().unwrap_or(0)
+}
+
 /// The [`tag`] flags of `word` lower-cased.
 pub fn tags_of(word: &str) -> u32 {
     if word.is_ascii() {

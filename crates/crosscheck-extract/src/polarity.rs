@@ -23,23 +23,34 @@ pub(crate) fn negated_hedged(text: &str) -> (bool, bool) {
 /// The flags of a plain text ([`is_plain`]), byte by byte: every byte
 /// outside ASCII belongs to a separator.
 fn plain_flags(text: &str) -> u32 {
+    let b = text.as_bytes();
     let mut found = 0;
-    for w in text.as_bytes().split(|&b| !(b.is_ascii_alphanumeric() || b == b'\'')) {
-        if found == BOTH {
-            break;
-        }
-        if w.is_empty() {
+    let mut i = 0;
+    while i < b.len() && found != BOTH {
+        if !is_word_byte(b[i]) {
+            i += 1;
             continue;
         }
-        if w.contains(&b'\'') && w.windows(3).any(|t| t.eq_ignore_ascii_case(b"n't")) {
+        let start = i;
+        let mut apostrophe = false;
+        while i < b.len() && is_word_byte(b[i]) {
+            apostrophe |= b[i] == b'\'';
+            i += 1;
+        }
+        let w = &b[start..i];
+        if apostrophe && w.windows(3).any(|t| t.eq_ignore_ascii_case(b"n't")) {
             found |= contraction_flags();
         }
         if may_negate_or_hedge(w) {
-            // Only ASCII letters, digits and apostrophes: valid UTF-8.
-            found |= std::str::from_utf8(w).map_or(0, lexicon::tags_of) & BOTH;
+            found |= lexicon::tags_of_ascii(w) & BOTH;
         }
     }
     found
+}
+
+/// Whether the byte belongs to a word: an ASCII letter or digit, or `'`.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'\''
 }
 
 /// The flags of a text already lower-cased, char by char.
