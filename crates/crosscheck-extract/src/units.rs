@@ -37,7 +37,7 @@ const MIN_UNIT_WORDS: usize = 3;
 /// Hard line breaks (wrapped wire copy) read as spaces.
 pub fn units(text: &str) -> Vec<Range<usize>> {
     // Same byte length as `text`, so its offsets are `text`'s.
-    let wrapped = text.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t'));
+    let wrapped = memchr::memchr3(b'\n', b'\r', b'\t', text.as_bytes()).is_some();
     let flat = if wrapped { Cow::Owned(text.replace(['\n', '\r', '\t'], " ")) } else { Cow::Borrowed(text) };
     let text = &*flat;
     let hits = marker_hits(text);
@@ -306,11 +306,11 @@ type Hits = [Vec<usize>; 3];
 fn marker_hits(text: &str) -> Hits {
     let mut hits: Hits = [Vec::with_capacity(4), Vec::new(), Vec::with_capacity(8)];
     let bytes = text.as_bytes();
-    for (i, b) in bytes.iter().enumerate() {
-        match b {
+    for i in memchr::memchr3_iter(b',', b';', b' ', bytes) {
+        match bytes[i] {
             b',' => hits[0].push(i),
             b';' => hits[1].push(i),
-            b' ' if bytes.get(i + 1).is_some_and(|n| SPACE_MARKER_SECONDS.contains(n)) => hits[2].push(i),
+            _ if bytes.get(i + 1).is_some_and(|n| SPACE_MARKER_SECONDS.contains(n)) => hits[2].push(i),
             _ => {}
         }
     }
