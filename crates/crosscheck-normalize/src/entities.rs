@@ -267,10 +267,9 @@ pub fn entity_key(name: &str) -> String {
     let keys: Vec<String> = tokens.iter().map(|t| translit_key(t)).filter(|k| !k.is_empty()).collect();
     let joined = keys.join(" ");
     // A folded spelling may itself name a known body ("Chyna" → "china").
-    // The keys are lower-case ASCII letters and digits: `joined` is its own
-    // fold and the keys its name tokens, but for a leading "the".
-    let key_tokens = if keys.len() > 1 && keys[0] == "the" { &keys[1..] } else { &keys[..] };
-    alias_of(&joined, key_tokens).map_or(joined, str::to_string)
+    // The keys are non-empty runs of lower-case ASCII letters and digits:
+    // `joined` is a plain phrase, looked up as it is.
+    alias_key_of_plain(&joined).map_or(joined, str::to_string)
 }
 
 /// A person's name split into given name, surname key and suffix.
@@ -282,25 +281,33 @@ struct PersonName {
 }
 
 fn person_name(name: &str) -> Option<PersonName> {
-    let mut toks: Vec<String> = name_tokens(name).into_iter().filter(|t| !HONORIFICS.contains(&t.as_str())).collect();
-    let mut suffix = None;
-    if toks.len() > 1 && toks.last().is_some_and(|t| SUFFIXES.contains(&t.as_str())) {
-        let s = toks.pop().unwrap_or_default();
-        suffix = Some(if s.starts_with('j') { "jr".to_string() } else if s.starts_with('s') { "sr".into() } else { s });
-    }
+    let (toks, suffix) = person_tokens(name);
     let surname = translit_key(toks.last()?);
     let given = (toks.len() > 1).then(|| translit_key(&toks[0]));
     Some(PersonName { given, surname, suffix })
 }
 
+/// A person's name tokens without honorifics, and the generational suffix
+/// taken off their end ("jr", "sr", "iii").
+fn person_tokens(name: &str) -> (Vec<String>, Option<String>) {
+    let mut toks: Vec<String> = name_tokens(name);
+    toks.retain(|t| !HONORIFICS.contains(&t.as_str()));
+    let mut suffix = None;
+    if toks.len() > 1 && toks.last().is_some_and(|t| SUFFIXES.contains(&t.as_str())) {
+        let s = toks.pop().unwrap_or_default();
+        suffix = Some(if s.starts_with('j') { "jr".to_string() } else if s.starts_with('s') { "sr".into() } else { s });
+    }
+    (toks, suffix)
+}
+
 /// The person key: surname key plus generational suffix ("trump jr").
+/// The same as [`person_name`]'s, without the given name's key.
 pub fn person_key(name: &str) -> String {
-    match person_name(name) {
-        Some(p) => match p.suffix {
-            Some(s) => format!("{} {s}", p.surname),
-            None => p.surname,
-        },
-        None => String::new(),
+    let (toks, suffix) = person_tokens(name);
+    match (toks.last(), suffix) {
+        (Some(last), Some(s)) => format!("{} {s}", translit_key(last)),
+        (Some(last), None) => translit_key(last),
+        (None, _) => String::new(),
     }
 }
 
