@@ -8,7 +8,7 @@
 
 use crosscheck_core::value::Role;
 
-use crate::entities::alias_key_of_plain;
+use crate::entities::alias_key;
 use crate::fold::fold;
 
 /// Adjectival and short country forms → country keys (same keys as
@@ -124,7 +124,7 @@ fn country_at(toks: &[String], k: usize) -> Option<(String, usize)> {
         if let Some(c) = demonym(&phrase) {
             return Some((c.to_string(), n));
         }
-        if let Some(c) = alias_key_of_plain(&phrase) {
+        if let Some(c) = alias_key(&phrase) {
             return Some((c.to_string(), n));
         }
     }
