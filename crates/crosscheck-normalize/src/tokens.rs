@@ -75,6 +75,9 @@ impl Tok<'_> {
 /// ASCII, and an ASCII byte is always a whole char of UTF-8, so only the
 /// chars outside ASCII (letters, marks, spaces, symbols) are decoded.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    if text.is_ascii() {
+        return tokenize_ascii(text);
+    }
     let b = text.as_bytes();
     // About one token per five bytes of news text: room without regrowing.
     let mut toks = Vec::with_capacity(b.len() / 4 + 1);
@@ -98,6 +101,46 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             push(&mut toks, text, p, p + len, TokKind::Sym, case);
             p += len;
         }
+    }
+    toks
+}
+
+/// [`tokenize`] of ASCII text (most sentences): every char is one byte,
+/// words are runs of ASCII letters, and only a capital needs lower-casing.
+fn tokenize_ascii(text: &str) -> Vec<Tok<'_>> {
+    let b = text.as_bytes();
+    let space = |c: u8| char::from(c).is_whitespace();
+    let mut toks: Vec<Tok<'_>> = Vec::with_capacity(b.len() / 4 + 1);
+    let mut prev_end = 0;
+    let mut p = 0;
+    while p < b.len() {
+        let c = b[p];
+        if space(c) {
+            p += 1;
+            continue;
+        }
+        let start = p;
+        let mut upper = c.is_ascii_uppercase();
+        let kind = if c.is_ascii_alphabetic() {
+            p += 1;
+            while p < b.len() && b[p].is_ascii_alphabetic() {
+                upper |= b[p].is_ascii_uppercase();
+                p += 1;
+            }
+            TokKind::Word
+        } else if let Some(end) = number_end(b, p) {
+            p = end;
+            TokKind::Num
+        } else {
+            p += 1;
+            TokKind::Sym
+        };
+        let raw = text.get(start..p).unwrap_or("");
+        let low = if upper { Cow::Owned(raw.to_ascii_lowercase()) } else { Cow::Borrowed(raw) };
+        // Exactly one whitespace byte since the previous token.
+        let gap_one = !toks.is_empty() && start == prev_end + 1 && space(b[prev_end]);
+        toks.push(Tok { start, end: p, kind, low, capital: c.is_ascii_uppercase(), gap_one });
+        prev_end = p;
     }
     toks
 }
