@@ -133,16 +133,20 @@ fn plain_alias_key(name: &str) -> Option<Option<&'static str>> {
         return None;
     }
     let mut buf = [0u8; PLAIN_NAME_BYTES];
-    let lower = &mut buf[..name.len()];
-    lower.copy_from_slice(name.as_bytes());
-    lower.make_ascii_lowercase();
-    // ASCII lower-cased is still ASCII, hence UTF-8.
-    let phrase = std::str::from_utf8(lower).ok()?;
-    let joined = phrase.strip_prefix("the ").unwrap_or(phrase);
+    let phrase = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        let lower = &mut buf[..name.len()];
+        lower.copy_from_slice(name.as_bytes());
+        lower.make_ascii_lowercase();
+        // ASCII lower-cased is still ASCII, hence UTF-8.
+        std::str::from_utf8(lower).ok()?
+    } else {
+        name
+    };
     let index = alias_index();
-    let first = match (index.get(joined).copied(), index.get(phrase).copied()) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
+    let whole = index.get(phrase).copied();
+    let first = match phrase.strip_prefix("the ").map(|joined| index.get(joined).copied()) {
+        Some(Some(a)) => Some(whole.map_or(a, |b| a.min(b))),
+        _ => whole,
     };
     Some(first.map(|i| ALIASES[i].0))
 }
