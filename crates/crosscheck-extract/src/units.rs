@@ -43,7 +43,7 @@ pub fn units(text: &str) -> Vec<Range<usize>> {
     let hits = marker_hits(text);
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of previous unit, start of next)
     for (marker, keep) in MARKERS {
-        for i in match_starts(text, &hits, marker) {
+        for &i in match_starts(text, &hits, marker).iter() {
             cuts.push((i, i + marker_skip(marker, *keep)));
         }
     }
@@ -79,7 +79,7 @@ const CLOSING_QUOTES: [&str; 3] = ["\"", "\u{201d}", "\u{2019}"];
 /// it closes.
 fn quoted_comma_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for &comma in &hits[0] {
+    for &comma in &hits.commas {
         let after = &text[comma + 1..];
         let Some(quote) = CLOSING_QUOTES.iter().find(|q| after.starts_with(**q)) else { continue };
         let end = comma + 1 + quote.len();
@@ -94,7 +94,7 @@ fn quoted_comma_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
 
 fn participle_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for i in match_starts(text, hits, ", ") {
+    for &i in match_starts(text, hits, ", ").iter() {
         let rest = &text[i + 2..];
         let word = leading_letters(rest);
         let is_clause = word.len() >= 6
@@ -124,7 +124,7 @@ const WITH_SPEAKER_WORDS: usize = 8;
 fn and_clause_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for marker in [", and ", ", with "] {
-        for i in match_starts(text, hits, marker) {
+        for &i in match_starts(text, hits, marker).iter() {
             let rest = &text[i + marker.len()..];
             let subject = starts_with_subject(rest);
             let clause = marker == ", and "
@@ -162,8 +162,8 @@ fn verb_coordination_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
             let regular = word.len() >= 5 && word.ends_with("ed") && !NOT_PAST_VERBS.contains(&word);
             word.chars().all(|c| c.is_lowercase()) && (regular || IRREGULAR_PAST.contains(&word))
         };
-        let cuts = match_starts(text, hits, conjunction).into_iter().filter(starts_predicate);
-        out.extend(cuts.map(|i| (i, i + conjunction.len())));
+        let starts = match_starts(text, hits, conjunction);
+        out.extend(starts.iter().copied().filter(starts_predicate).map(|i| (i, i + conjunction.len())));
     }
     out
 }
@@ -185,7 +185,7 @@ const NOT_PREDICATE_STARTS: &[&str] = &[
 fn also_predicate_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for marker in [", and also ", " and also "] {
-        for i in match_starts(text, hits, marker) {
+        for &i in match_starts(text, hits, marker).iter() {
             let word = leading_letters(&text[i + marker.len()..]);
             let predicate = !word.is_empty()
                 && word.chars().all(char::is_lowercase)
@@ -234,7 +234,8 @@ fn starts_with_subject(rest: &str) -> bool {
 fn not_only_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
     const BUT_ALSO: &str = " but also ";
     match_starts(text, hits, BUT_ALSO)
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|&i| text[..i].contains("not only "))
         .map(|i| (i, i + BUT_ALSO.len()))
         .collect()
@@ -244,7 +245,8 @@ fn not_only_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
 fn while_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
     const WHILE: &str = " while ";
     match_starts(text, hits, WHILE)
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|i| !text[..*i].ends_with(','))
         .filter(|i| text[i + WHILE.len()..].chars().next().is_some_and(char::is_uppercase))
         .map(|i| (i, i + WHILE.len()))
@@ -289,55 +291,80 @@ fn ascii_word_starts(b: &[u8]) -> Vec<usize> {
     out
 }
 
-/// The bytes every marker starts with.
-const MARKER_STARTS: [u8; 3] = [b',', b';', b' '];
+/// Every marker a cut looks for: [`MARKERS`]' own first, in their order,
+/// then those of the other cuts. [`marker_hits`] finds them all in one
+/// pass; a marker missing here is searched for in the whole text instead.
+const CUT_MARKERS: [&str; 23] = [
+    "; ", ", while ", " while the ", ", whereas ", ", but ", ", and that ", " and that ", ", without ", ", which ",
+    ", who ", ", during which ", ", after which ", ", in which ", " and then ", ", ", ", and ", ", with ", " and ",
+    " but ", ", and also ", " and also ", " but also ", " while ",
+];
 
-/// The second bytes of every marker that starts with a space (the first
-/// letter of " and ", " but ", " while "): only the spaces before one of
-/// these are kept as hits. A space marker with another second byte is
-/// searched for in the whole text instead.
-const SPACE_MARKER_SECONDS: [u8; 3] = [b'a', b'b', b'w'];
+/// Where in a sentence each of [`CUT_MARKERS`] starts (non-overlapping,
+/// leftmost first, as `str::match_indices` gives them), and where its
+/// commas are.
+struct Hits {
+    commas: Vec<usize>,
+    starts: [Vec<usize>; CUT_MARKERS.len()],
+}
 
-/// Offsets of each of [`MARKER_STARTS`] in `text` (commas, semicolons, and
-/// the spaces before [`SPACE_MARKER_SECONDS`]): collected once per
-/// sentence, so that each marker is tried only where it can start.
-type Hits = [Vec<usize>; 3];
+/// The markers that can start at a comma, a semicolon, or a space before
+/// `a`, `b` or `w` (indices into [`CUT_MARKERS`]), by their first two bytes.
+fn markers_by_head() -> &'static [Vec<usize>; 5] {
+    static HEADS: std::sync::LazyLock<[Vec<usize>; 5]> = std::sync::LazyLock::new(|| {
+        let mut heads: [Vec<usize>; 5] = Default::default();
+        for (k, m) in CUT_MARKERS.iter().enumerate() {
+            if let Some(h) = head_of(m.as_bytes()) {
+                heads[h].push(k);
+            }
+        }
+        heads
+    });
+    &HEADS
+}
+
+/// Which list of [`markers_by_head`] a marker (or the text at a place)
+/// starting with these bytes belongs to.
+fn head_of(bytes: &[u8]) -> Option<usize> {
+    match bytes {
+        [b',', ..] => Some(0),
+        [b';', ..] => Some(1),
+        [b' ', b'a', ..] => Some(2),
+        [b' ', b'b', ..] => Some(3),
+        [b' ', b'w', ..] => Some(4),
+        _ => None,
+    }
+}
 
 fn marker_hits(text: &str) -> Hits {
-    let mut hits: Hits = [Vec::with_capacity(4), Vec::new(), Vec::with_capacity(8)];
     let bytes = text.as_bytes();
+    let mut hits = Hits { commas: Vec::new(), starts: Default::default() };
+    let mut next = [0usize; CUT_MARKERS.len()];
+    let heads = markers_by_head();
     for i in memchr::memchr3_iter(b',', b';', b' ', bytes) {
-        match bytes[i] {
-            b',' => hits[0].push(i),
-            b';' => hits[1].push(i),
-            _ if bytes.get(i + 1).is_some_and(|n| SPACE_MARKER_SECONDS.contains(n)) => hits[2].push(i),
-            _ => {}
+        if bytes[i] == b',' {
+            hits.commas.push(i);
+        }
+        let Some(h) = head_of(&bytes[i..]) else { continue };
+        for &k in &heads[h] {
+            let m = CUT_MARKERS[k].as_bytes();
+            if i >= next[k] && bytes[i..].starts_with(m) {
+                hits.starts[k].push(i);
+                next[k] = i + m.len();
+            }
         }
     }
     hits
 }
 
 /// Start offsets of the non-overlapping occurrences of `marker` in `text`,
-/// leftmost first (as `str::match_indices` gives them), tried at `hits`
-/// ([`marker_hits`]); a marker the hits do not cover is searched for.
-fn match_starts(text: &str, hits: &Hits, marker: &str) -> Vec<usize> {
-    let m = marker.as_bytes();
-    let covered = |k: usize| k != 2 || m.get(1).is_some_and(|b| SPACE_MARKER_SECONDS.contains(b));
-    let Some(hits) = m.first().and_then(|b| MARKER_STARTS.iter().position(|s| s == b)).filter(|&k| covered(k)).map(|k| &hits[k]) else {
-        return text.match_indices(marker).map(|(i, _)| i).collect();
-    };
-    let bytes = text.as_bytes();
-    // The second byte compared inline: most hits fail there.
-    let head = |at: usize| bytes.get(at + 1) == m.get(1);
-    let mut out = Vec::new();
-    let mut next = 0;
-    for &at in hits {
-        if at >= next && head(at) && bytes[at..].starts_with(m) {
-            out.push(at);
-            next = at + m.len();
-        }
+/// leftmost first (as `str::match_indices` gives them), from `hits`
+/// ([`marker_hits`]); a marker not in [`CUT_MARKERS`] is searched for.
+fn match_starts<'h>(text: &str, hits: &'h Hits, marker: &str) -> Cow<'h, [usize]> {
+    match CUT_MARKERS.iter().position(|m| *m == marker) {
+        Some(k) => Cow::Borrowed(&hits.starts[k]),
+        None => Cow::Owned(text.match_indices(marker).map(|(i, _)| i).collect()),
     }
-    out
 }
 
 /// The letters `text` starts with.
@@ -506,6 +533,18 @@ mod tests {
         ]);
     }
 
+    /// Every marker some cut asks for is found in the one pass (so none
+    /// falls back to a search of the whole text), and [`MARKERS`] come first.
+    #[test]
+    fn every_cut_marker_is_found_in_one_pass() {
+        for (k, (m, _)) in MARKERS.iter().enumerate() {
+            assert_eq!(CUT_MARKERS[k], *m);
+        }
+        for m in CUT_MARKERS {
+            assert!(head_of(m.as_bytes()).is_some(), "{m:?}");
+        }
+    }
+
     #[test]
     fn marker_starts_are_match_indices() {
         for (t, m) in [
@@ -519,7 +558,7 @@ mod tests {
             (" x  x y x", " x"),
         ] {
             let want: Vec<usize> = t.match_indices(m).map(|(i, _)| i).collect();
-            assert_eq!(match_starts(t, &marker_hits(t), m), want, "{t:?} {m:?}");
+            assert_eq!(*match_starts(t, &marker_hits(t), m), want, "{t:?} {m:?}");
         }
     }
 
@@ -528,10 +567,13 @@ mod tests {
         fn marker_starts_are_match_indices_on_any_text(t in "([ ,;aAbwhieltndsou’\u{e9}]|while|and|but|also|that){0,30}") {
             let markers = MARKERS.iter().map(|(m, _)| *m);
             let others = [", ", ", and ", ", with ", " and ", " but ", " and also ", " but also ", " while ", " x"];
-            for m in markers.chain(others) {
+            let hits = marker_hits(&t);
+            for m in markers.chain(others).chain(CUT_MARKERS) {
                 let want: Vec<usize> = t.match_indices(m).map(|(i, _)| i).collect();
-                proptest::prop_assert_eq!(match_starts(&t, &marker_hits(&t), m), want, "{:?} {:?}", t, m);
+                proptest::prop_assert_eq!(&*match_starts(&t, &hits, m), &want[..], "{:?} {:?}", t, m);
             }
+            let commas: Vec<usize> = t.match_indices(',').map(|(i, _)| i).collect();
+            proptest::prop_assert_eq!(&hits.commas, &commas);
         }
     }
 
