@@ -114,8 +114,12 @@ fn day_month(ctx: &DateContext, year: Option<i32>, m: u32, d1: u32, d2: Option<u
     explicit(start, end, rule)
 }
 
+/// Whether the sentence speaks of the future ([`future_tense`]), read the
+/// first time a date needs it (most sentences have no weekday to resolve).
+pub(crate) type Tense = std::cell::OnceCell<bool>;
+
 /// Reads a date starting at token `i`.
-pub(crate) fn parse_date(toks: &[Tok], i: usize, ctx: &DateContext, future: bool) -> Option<DateMatch> {
+pub(crate) fn parse_date(toks: &[Tok], i: usize, ctx: &DateContext, future: &Tense) -> Option<DateMatch> {
     relative(toks, i, ctx, future)
         .or_else(|| numeric(toks, i))
         .or_else(|| day_first(toks, i, ctx))
@@ -237,7 +241,7 @@ fn year_alone(toks: &[Tok], i: usize) -> Option<DateMatch> {
 
 /// "yesterday", "today", "tomorrow", "(last|next|this|on) Wednesday",
 /// "last week", "next month", "this year".
-fn relative(toks: &[Tok], i: usize, ctx: &DateContext, future: bool) -> Option<DateMatch> {
+fn relative(toks: &[Tok], i: usize, ctx: &DateContext, future: &Tense) -> Option<DateMatch> {
     let p = ctx.published;
     let w = at(toks, i);
     let shift = |days: i64, rule: &str| {
@@ -259,7 +263,7 @@ fn relative(toks: &[Tok], i: usize, ctx: &DateContext, future: bool) -> Option<D
         let mode = match w {
             "last" | "past" => Direction::StrictPast,
             "next" | "coming" | "this" => Direction::Future,
-            _ if future => Direction::Future,
+            _ if *future.get_or_init(|| future_tense(toks)) => Direction::Future,
             _ => Direction::Past,
         };
         let date = p.and_then(|p| weekday(p, wd, mode));

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use crosscheck_core::claim::{Quantity, QuantityKind};
 use crosscheck_core::value::{DateValue, Interval, Unit};
 
-use crate::dates::{future_tense, parse_date, DateContext};
+use crate::dates::{parse_date, DateContext, Tense};
 use crate::durations::{may_start_duration, parse_duration, unit_at};
 use crate::hedges::{apply, vague_interval, Hedge, VagueAmount, HEDGES, SUFFIX_HEDGES, VAGUE_AMOUNTS};
 use crate::numbers::{may_start_number, parse_number, pronoun_one};
@@ -159,7 +159,7 @@ pub fn find_quantities(text: &str, ctx: &DateContext) -> Vec<Found> {
 /// [`find_quantities`] over tokens; `skip` passes over the tokens at which
 /// nothing can start ([`may_start`]) without trying every reader there.
 fn scan(toks: &[Tok], ctx: &DateContext, skip: bool) -> Vec<Found> {
-    let future = future_tense(toks);
+    let future = Tense::new();
     let mut out = Vec::new();
     let mut last_end: Option<usize> = None;
     let mut i = 0;
@@ -168,7 +168,7 @@ fn scan(toks: &[Tok], ctx: &DateContext, skip: bool) -> Vec<Found> {
             i += 1;
             continue;
         }
-        if let Some(d) = parse_date(toks, i, ctx, future).filter(|d| d.end > i) {
+        if let Some(d) = parse_date(toks, i, ctx, &future).filter(|d| d.end > i) {
             out.push(Found { range: span(toks, i, d.end), kind: QuantityKind::Date, value: None, unit: None, date: d.date });
             i = d.end;
             continue;
