@@ -4,7 +4,7 @@
 //! "2 years, 3 months", "half a day", "all week". Months are 30 days and
 //! years 365 days, the convention of both external suites.
 
-use crate::numbers::{may_start_number, parse_number};
+use crate::numbers::{may_start_number, parse_number, NumMatch};
 use crate::tokens::{Tok, TokKind};
 
 /// Seconds in a day.
@@ -76,14 +76,23 @@ pub(crate) fn may_start_duration(toks: &[Tok], i: usize) -> bool {
     toks.get(i).is_some_and(|t| t.is("half") || ARTICLE_WORDS.contains(&t.low())) || may_start_number(toks, i)
 }
 
-/// Reads a duration starting at token `i`.
+/// Reads a duration starting at token `i` (the scanner calls
+/// [`parse_duration_with`]).
+#[cfg(test)]
 pub(crate) fn parse_duration(toks: &[Tok], i: usize) -> Option<DurMatch> {
-    let first = lead(toks, i)?;
+    parse_duration_with(toks, i, &|| parse_number(toks, i))
+}
+
+/// [`parse_duration`], given `number_at_i`, which gives
+/// `parse_number(toks, i)` (a caller that reads that number anyway passes
+/// its own reading, so that it is read once).
+pub(crate) fn parse_duration_with(toks: &[Tok], i: usize, number_at_i: &dyn Fn() -> Option<NumMatch>) -> Option<DurMatch> {
+    let first = lead(toks, i, number_at_i)?;
     Some(tail(toks, first))
 }
 
 /// The first "N unit" of a duration.
-fn lead(toks: &[Tok], i: usize) -> Option<DurMatch> {
+fn lead(toks: &[Tok], i: usize, number_at_i: &dyn Fn() -> Option<NumMatch>) -> Option<DurMatch> {
     let t = toks.get(i)?;
     let at = |k: usize| toks.get(k).map(|t| t.low());
     // "half an hour", "half day", "a half hour".
@@ -103,7 +112,7 @@ fn lead(toks: &[Tok], i: usize) -> Option<DurMatch> {
         }
     }
     // "90-minute", "3 hours", "two and a half hours", "one and three quarters of hour".
-    let n = parse_number(toks, i).filter(|n| !n.ordinal && n.end > i)?;
+    let n = number_at_i().filter(|n| !n.ordinal && n.end > i)?;
     let mut j = n.end;
     if at(j) == Some("-") && toks[j - 1].touches(&toks[j]) {
         j += 1;
@@ -149,7 +158,7 @@ fn tail(toks: &[Tok], mut d: DurMatch) -> DurMatch {
                 return d;
             }
         }
-        if let Some(next) = lead(toks, j).filter(|n| n.per_unit != unit) {
+        if let Some(next) = lead(toks, j, &|| parse_number(toks, j)).filter(|n| n.per_unit != unit) {
             d.seconds += next.seconds;
             d.end = next.end;
             unit = next.per_unit;

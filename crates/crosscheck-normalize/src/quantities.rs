@@ -8,9 +8,9 @@ use crosscheck_core::claim::{Quantity, QuantityKind};
 use crosscheck_core::value::{DateValue, Interval, Unit};
 
 use crate::dates::{parse_date, DateContext, Tense};
-use crate::durations::{may_start_duration, parse_duration, unit_at};
+use crate::durations::{may_start_duration, parse_duration_with, unit_at};
 use crate::hedges::{apply, vague_interval, Hedge, VagueAmount, HEDGES, SUFFIX_HEDGES, VAGUE_AMOUNTS};
-use crate::numbers::{may_start_number, parse_number, pronoun_one};
+use crate::numbers::{may_start_number, parse_number, pronoun_one, NumMatch};
 use crate::tokens::{tokenize, Tok, TokKind};
 use crate::wordmap::WordMap;
 
@@ -313,9 +313,12 @@ fn join_range(mut a: Core, b: Core) -> Option<Core> {
 
 /// One quantity without hedges: money, duration, vague amount, number.
 fn core(toks: &[Tok], i: usize) -> Option<Core> {
+    // The number at `i`, read once for the duration and number readers.
+    let at_i = std::cell::OnceCell::new();
+    let number_at_i = || *at_i.get_or_init(|| parse_number(toks, i));
     // Most tokens start no number and no duration: skip those readers.
-    let duration = if may_start_duration(toks, i) { duration(toks, i) } else { None };
-    let number = if may_start_number(toks, i) { number(toks, i) } else { None };
+    let duration = if may_start_duration(toks, i) { duration(toks, i, &number_at_i) } else { None };
+    let number = if may_start_number(toks, i) { number(toks, i, number_at_i()) } else { None };
     let candidates = [money_prefix(toks, i), duration, vague(toks, i), number];
     // Longest wins; on ties the earlier (more specific) reader wins.
     let mut best: Option<Core> = None;
@@ -342,8 +345,8 @@ fn money_prefix(toks: &[Tok], i: usize) -> Option<Core> {
     Some(Core { end: n.end, kind: QuantityKind::Money, value: Interval::point(n.value), unit: Unit::Money(code.into()), per_unit: 1.0 })
 }
 
-fn duration(toks: &[Tok], i: usize) -> Option<Core> {
-    let d = parse_duration(toks, i)?;
+fn duration(toks: &[Tok], i: usize, number_at_i: &dyn Fn() -> Option<NumMatch>) -> Option<Core> {
+    let d = parse_duration_with(toks, i, number_at_i)?;
     Some(Core { end: d.end, kind: QuantityKind::Duration, value: Interval::point(d.seconds), unit: Unit::Seconds, per_unit: d.per_unit })
 }
 
@@ -379,8 +382,9 @@ fn unit_after(toks: &[Tok], j: usize) -> (usize, QuantityKind, Unit) {
     (j, QuantityKind::Number, Unit::Count)
 }
 
-fn number(toks: &[Tok], i: usize) -> Option<Core> {
-    let n = parse_number(toks, i).filter(|n| n.end > i && n.value.is_finite())?;
+/// A number at `i` (`n`: `parse_number(toks, i)`) and its unit.
+fn number(toks: &[Tok], i: usize, n: Option<NumMatch>) -> Option<Core> {
+    let n = n.filter(|n| n.end > i && n.value.is_finite())?;
     if pronoun_one(toks, i, &n) || lone_article(toks, i, n.end) {
         return None;
     }
