@@ -77,7 +77,10 @@ fn phrase_at(sentence: &str, tg: &Tagged<'_>, i: usize) -> Option<(RolePhrase, u
     let ws = &tg.words[..];
     let first = &ws[i];
     // "Russia's president": the possessive country is part of the office.
-    let country_possessive = first.is_possessive() && crate::memo::names_country(strip_possessive(first.text));
+    let country_possessive = first.is_possessive() && {
+        let bare = strip_possessive(first.text);
+        plain_alias(bare, tg.bare[i]).unwrap_or_else(|| crate::memo::names_country(bare))
+    };
     let office_start = if country_possessive {
         i
     } else if tg.full[i] & tag::DETERMINER != 0 {
@@ -124,7 +127,18 @@ fn phrase_at(sentence: &str, tg: &Tagged<'_>, i: usize) -> Option<(RolePhrase, u
 fn is_office_word(w: &Word<'_>, t: u32) -> bool {
     t & (tag::TITLE | tag::FORMER) == tag::TITLE
         || t & (tag::COUNTERPART | tag::DEMONYM | tag::ROLE_DEMONYM) != 0
-        || with_lower(strip_possessive(w.text), crate::memo::names_country)
+        || {
+            let bare = strip_possessive(w.text);
+            plain_alias(bare, t).unwrap_or_else(|| with_lower(bare, crate::memo::names_country))
+        }
+}
+
+/// Whether the plain word `bare` (ASCII letters and digits, possessive
+/// stripped) names a country or body, from its tags `t`
+/// ([`tag::ALIAS_WORD`]: the same answer as the alias lookup, without it);
+/// `None` for any other word.
+fn plain_alias(bare: &str, t: u32) -> Option<bool> {
+    (!bare.is_empty() && bare.bytes().all(|b| b.is_ascii_alphanumeric())).then_some(t & tag::ALIAS_WORD != 0)
 }
 
 /// The country of an office phrase, as [`parse_role`] keys it.

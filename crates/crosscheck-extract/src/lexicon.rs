@@ -163,6 +163,10 @@ pub mod tag {
     pub const COUNTERPART: u32 = 1 << 22;
     /// In the attribution module's source nouns ("police", "officials").
     pub const SOURCE: u32 = 1 << 23;
+    /// A one-word name of a country or body that the normaliser knows
+    /// ("russia", "nato": an alias of `crosscheck_normalize::entities::ALIASES`);
+    /// only names of ASCII letters and digits are tagged.
+    pub const ALIAS_WORD: u32 = 1 << 24;
     /// Not a list: set by [`crate::words::Tagged`] on a word that may stand
     /// in a person's title (a title word, a demonym, a hyphenation of
     /// titles, a capitalised place).
@@ -203,8 +207,18 @@ static TAGS: std::sync::LazyLock<crosscheck_normalize::WordMap<u32>> =
         add(&mut ["office"].into_iter(), tag::OFFICE);
         add(&mut ["former"].into_iter(), tag::FORMER);
         add(&mut ["counterpart"].into_iter(), tag::COUNTERPART);
+        add(&mut plain_alias_words(), tag::ALIAS_WORD);
         map
     });
+
+/// The names of [`crosscheck_normalize::entities::ALIASES`] that are one
+/// word of ASCII lower-case letters and digits.
+fn plain_alias_words() -> impl Iterator<Item = &'static str> {
+    crosscheck_normalize::entities::ALIASES
+        .iter()
+        .flat_map(|(_, names)| names.iter().copied())
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
 
 /// The [`tag`] flags of a word that is already lower-cased.
 pub fn tags_of_lower(lower: &str) -> u32 {
@@ -250,6 +264,20 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A plain word's alias tag answers as the alias lookup does, in any case.
+    #[test]
+    fn alias_tags_agree_with_the_alias_lookup() {
+        let names = crosscheck_normalize::entities::ALIASES.iter().flat_map(|(k, names)| names.iter().copied().chain([*k]));
+        let others = ["talks", "Russia", "NATO", "Kremlin", "russian", "uk", "Uk", "us", "US", "u", "s", "g7", "the", "america", "x"];
+        for w in names.chain(others).chain(PLACES.iter().copied()).flat_map(|w| w.split(' ')) {
+            for w in [w.to_string(), w.to_uppercase(), w.to_ascii_lowercase()] {
+                if !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                    assert_eq!(tags_of(&w) & tag::ALIAS_WORD != 0, crate::memo::names_country(&w), "{w}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn tags_agree_with_the_lists() {
