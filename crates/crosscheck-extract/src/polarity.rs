@@ -50,21 +50,8 @@ fn plain_flags(text: &str) -> u32 {
 
 /// Whether the byte belongs to a word: an ASCII letter or digit, or `'`.
 fn is_word_byte(b: u8) -> bool {
-    WORD_BYTES[usize::from(b)]
+    crosscheck_normalize::ascii::is_alnum(b) || b == b'\''
 }
-
-/// [`is_word_byte`] of every byte, looked up rather than compared range by
-/// range (it is asked of every byte of every claim).
-const WORD_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        table[b] = c.is_ascii_alphanumeric() || c == b'\'';
-        b += 1;
-    }
-    table
-};
 
 /// The flags of a text already lower-cased, char by char.
 fn lowered_flags(lower: &str) -> u32 {

@@ -212,8 +212,9 @@ const CURLY_APOSTROPHE: &[u8] = "\u{2019}".as_bytes();
 /// where every character but [`PLAIN_PUNCTUATION`] is one byte and only
 /// the curly apostrophe of those can stand inside a word.
 fn plain_words(text: &str) -> Vec<Word<'_>> {
+    use crosscheck_normalize::ascii::{is_alnum, is_digit};
     let b = text.as_bytes();
-    let alnum = |k: usize| b.get(k).is_some_and(u8::is_ascii_alphanumeric);
+    let alnum = |k: usize| b.get(k).is_some_and(|&c| is_alnum(c));
     // The byte length of the inner character at `k` followed by a letter
     // or digit, if there is one.
     let inner_at = |k: usize| match b[k] {
@@ -225,18 +226,18 @@ fn plain_words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::with_capacity(b.len() / 5 + 1);
     let mut k = 0;
     while k < b.len() {
-        if !(b[k].is_ascii_alphanumeric() || b[k] == b'@') {
+        if !(is_alnum(b[k]) || b[k] == b'@') {
             k += 1;
             continue;
         }
         let start = k;
         let mut end = start + 1;
         while end < b.len() {
-            if b[end].is_ascii_alphanumeric() {
+            if is_alnum(b[end]) {
                 end += 1;
             } else if let Some(n) = inner_at(end) {
                 end += n;
-            } else if b[end] == b',' && b[end - 1].is_ascii_digit() && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            } else if b[end] == b',' && is_digit(b[end - 1]) && b.get(end + 1).is_some_and(|&c| is_digit(c)) {
                 // "18,000": a comma between digits is part of the number.
                 end += 1;
             } else {

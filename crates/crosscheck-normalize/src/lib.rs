@@ -42,6 +42,7 @@
 //! No function here panics on any input: the scanner is property-tested on
 //! arbitrary strings, and every reported range lies on char boundaries.
 
+pub mod ascii;
 pub mod dates;
 pub mod durations;
 pub mod entities;

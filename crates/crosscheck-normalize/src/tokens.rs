@@ -109,7 +109,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
 /// words are runs of ASCII letters, and only a capital needs lower-casing.
 fn tokenize_ascii(text: &str) -> Vec<Tok<'_>> {
     let b = text.as_bytes();
-    let space = |c: u8| char::from(c).is_whitespace();
+    use crate::ascii::{is_alpha, is_space as space, is_upper};
     let mut toks: Vec<Tok<'_>> = Vec::with_capacity(b.len() / 4 + 1);
     let mut prev_end = 0;
     let mut p = 0;
@@ -120,11 +120,11 @@ fn tokenize_ascii(text: &str) -> Vec<Tok<'_>> {
             continue;
         }
         let start = p;
-        let mut upper = c.is_ascii_uppercase();
-        let kind = if c.is_ascii_alphabetic() {
+        let mut upper = is_upper(c);
+        let kind = if is_alpha(c) {
             p += 1;
-            while p < b.len() && b[p].is_ascii_alphabetic() {
-                upper |= b[p].is_ascii_uppercase();
+            while p < b.len() && is_alpha(b[p]) {
+                upper |= is_upper(b[p]);
                 p += 1;
             }
             TokKind::Word
@@ -139,7 +139,7 @@ fn tokenize_ascii(text: &str) -> Vec<Tok<'_>> {
         let low = if upper { Cow::Owned(raw.to_ascii_lowercase()) } else { Cow::Borrowed(raw) };
         // Exactly one whitespace byte since the previous token.
         let gap_one = !toks.is_empty() && start == prev_end + 1 && space(b[prev_end]);
-        toks.push(Tok { start, end: p, kind, low, capital: c.is_ascii_uppercase(), gap_one });
+        toks.push(Tok { start, end: p, kind, low, capital: is_upper(c), gap_one });
         prev_end = p;
     }
     toks
@@ -193,7 +193,7 @@ fn word_end(text: &str, mut j: usize, mut case: Case) -> (usize, Case) {
 /// One past the end of the number that starts at byte `p`, if one does: a
 /// digit, or a dot before a digit that does not continue a number.
 fn number_end(b: &[u8], p: usize) -> Option<usize> {
-    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let digit = |i: usize| b.get(i).is_some_and(|&c| crate::ascii::is_digit(c));
     let prev_digit = p > 0 && digit(p - 1);
     let starts = digit(p) || (b.get(p) == Some(&b'.') && digit(p + 1) && !prev_digit);
     Some(scan_number(b, p)).filter(|&j| starts && j > p)
@@ -207,7 +207,7 @@ fn is_mark(c: char) -> bool {
 /// Commas are kept only as thousands separators (followed by exactly three
 /// digits); a dot is kept once, and not in dotted sequences like 192.168.1.2.
 fn scan_number(b: &[u8], k: usize) -> usize {
-    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let digit = |i: usize| b.get(i).is_some_and(|&c| crate::ascii::is_digit(c));
     let run = |mut i: usize| {
         while digit(i) {
             i += 1;

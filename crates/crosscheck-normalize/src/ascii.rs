@@ -1,0 +1,87 @@
+//! ASCII byte classes by table lookup.
+//!
+//! The tokenizers of normalisation and extraction ask of every byte of
+//! every sentence whether it is a letter, a digit or a space. `u8`'s
+//! `is_ascii_*` methods compare it range by range (several compares and
+//! branches each); here each class is one bit of a 256-entry table, so a
+//! test is one load and one mask. Bytes outside ASCII belong to no class.
+
+/// An ASCII letter.
+const ALPHA: u8 = 1;
+/// An ASCII digit.
+const DIGIT: u8 = 2;
+/// An ASCII capital letter.
+const UPPER: u8 = 4;
+/// ASCII whitespace as `char::is_whitespace` has it (space, `\t` to `\r`).
+const SPACE: u8 = 8;
+
+/// The classes of every byte.
+const CLASSES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        let mut class = 0;
+        if c.is_ascii_alphabetic() {
+            class |= ALPHA;
+        }
+        if c.is_ascii_digit() {
+            class |= DIGIT;
+        }
+        if c.is_ascii_uppercase() {
+            class |= UPPER;
+        }
+        if c == b' ' || (c >= b'\t' && c <= b'\r') {
+            class |= SPACE;
+        }
+        table[b] = class;
+        b += 1;
+    }
+    table
+};
+
+/// `b.is_ascii_alphabetic()`.
+#[inline]
+pub fn is_alpha(b: u8) -> bool {
+    CLASSES[usize::from(b)] & ALPHA != 0
+}
+
+/// `b.is_ascii_alphanumeric()`.
+#[inline]
+pub fn is_alnum(b: u8) -> bool {
+    CLASSES[usize::from(b)] & (ALPHA | DIGIT) != 0
+}
+
+/// `b.is_ascii_digit()`.
+#[inline]
+pub fn is_digit(b: u8) -> bool {
+    CLASSES[usize::from(b)] & DIGIT != 0
+}
+
+/// `b.is_ascii_uppercase()`.
+#[inline]
+pub fn is_upper(b: u8) -> bool {
+    CLASSES[usize::from(b)] & UPPER != 0
+}
+
+/// `char::from(b).is_whitespace()` for an ASCII byte (false outside ASCII).
+#[inline]
+pub fn is_space(b: u8) -> bool {
+    CLASSES[usize::from(b)] & SPACE != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_are_the_standard_library_s() {
+        for b in 0..=255u8 {
+            assert_eq!(is_alpha(b), b.is_ascii_alphabetic(), "{b}");
+            assert_eq!(is_alnum(b), b.is_ascii_alphanumeric(), "{b}");
+            assert_eq!(is_digit(b), b.is_ascii_digit(), "{b}");
+            assert_eq!(is_upper(b), b.is_ascii_uppercase(), "{b}");
+            assert_eq!(is_space(b), b.is_ascii() && char::from(b).is_whitespace(), "{b}");
+        }
+    }
+}
