@@ -42,8 +42,9 @@ pub fn units(text: &str) -> Vec<Range<usize>> {
     let text = &*flat;
     let hits = marker_hits(text);
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of previous unit, start of next)
-    for (marker, keep) in MARKERS {
-        for &i in match_starts(text, &hits, marker).iter() {
+    for (k, (marker, keep)) in MARKERS.iter().enumerate() {
+        // MARKERS come first in CUT_MARKERS, in their order.
+        for &i in hits.of(k) {
             cuts.push((i, i + marker_skip(marker, *keep)));
         }
     }
@@ -94,7 +95,7 @@ fn quoted_comma_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
 
 fn participle_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for &i in match_starts(text, hits, ", ").iter() {
+    for &i in hits.of(const { cut(", ") }) {
         let rest = &text[i + 2..];
         let word = leading_letters(rest);
         let is_clause = word.len() >= 6
@@ -123,8 +124,9 @@ const WITH_SPEAKER_WORDS: usize = 8;
 /// own subject. Also ", with X later saying".
 fn and_clause_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for marker in [", and ", ", with "] {
-        for &i in match_starts(text, hits, marker).iter() {
+    for k in [const { cut(", and ") }, const { cut(", with ") }] {
+        let marker = CUT_MARKERS[k];
+        for &i in hits.of(k) {
             let rest = &text[i + marker.len()..];
             let subject = starts_with_subject(rest);
             let clause = marker == ", and "
@@ -156,14 +158,14 @@ const NOT_PAST_VERBS: &[&str] = &["speed", "indeed", "armed", "united"];
 /// " and " or " but " when the next word is a past-tense verb.
 fn verb_coordination_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for conjunction in [" and ", " but "] {
+    for k in [const { cut(" and ") }, const { cut(" but ") }] {
+        let conjunction = CUT_MARKERS[k];
         let starts_predicate = |i: &usize| {
             let word = leading_letters(&text[i + conjunction.len()..]);
             let regular = word.len() >= 5 && word.ends_with("ed") && !NOT_PAST_VERBS.contains(&word);
             word.chars().all(|c| c.is_lowercase()) && (regular || IRREGULAR_PAST.contains(&word))
         };
-        let starts = match_starts(text, hits, conjunction);
-        out.extend(starts.iter().copied().filter(starts_predicate).map(|i| (i, i + conjunction.len())));
+        out.extend(hits.of(k).iter().copied().filter(starts_predicate).map(|i| (i, i + conjunction.len())));
     }
     out
 }
@@ -184,8 +186,9 @@ const NOT_PREDICATE_STARTS: &[&str] = &[
 /// live down") or a word of [`NOT_PREDICATE_STARTS`].
 fn also_predicate_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for marker in [", and also ", " and also "] {
-        for &i in match_starts(text, hits, marker).iter() {
+    for k in [const { cut(", and also ") }, const { cut(" and also ") }] {
+        let marker = CUT_MARKERS[k];
+        for &i in hits.of(k) {
             let word = leading_letters(&text[i + marker.len()..]);
             let predicate = !word.is_empty()
                 && word.chars().all(char::is_lowercase)
@@ -233,7 +236,7 @@ fn starts_with_subject(rest: &str) -> bool {
 /// only" comes earlier in the sentence.
 fn not_only_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
     const BUT_ALSO: &str = " but also ";
-    match_starts(text, hits, BUT_ALSO)
+    hits.of(const { cut(BUT_ALSO) })
         .iter()
         .copied()
         .filter(|&i| text[..i].contains("not only "))
@@ -244,7 +247,7 @@ fn not_only_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
 /// " while Putin …": a contrasting clause with its own subject.
 fn while_cuts(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
     const WHILE: &str = " while ";
-    match_starts(text, hits, WHILE)
+    hits.of(const { cut(WHILE) })
         .iter()
         .copied()
         .filter(|i| !text[..*i].ends_with(','))
@@ -357,9 +360,39 @@ fn marker_hits(text: &str) -> Hits {
     hits
 }
 
+impl Hits {
+    /// Where the `k`-th of [`CUT_MARKERS`] starts.
+    fn of(&self, k: usize) -> &[usize] {
+        &self.starts[k]
+    }
+}
+
+/// The index of `marker` in [`CUT_MARKERS`], worked out when compiling: a
+/// marker missing from the list does not compile.
+#[allow(clippy::panic, reason = "evaluated at compile time only: a missing marker is a build error")]
+const fn cut(marker: &str) -> usize {
+    let m = marker.as_bytes();
+    let mut k = 0;
+    while k < CUT_MARKERS.len() {
+        let c = CUT_MARKERS[k].as_bytes();
+        if c.len() == m.len() {
+            let mut i = 0;
+            while i < m.len() && c[i] == m[i] {
+                i += 1;
+            }
+            if i == m.len() {
+                return k;
+            }
+        }
+        k += 1;
+    }
+    panic!("not one of CUT_MARKERS")
+}
+
 /// Start offsets of the non-overlapping occurrences of `marker` in `text`,
 /// leftmost first (as `str::match_indices` gives them), from `hits`
 /// ([`marker_hits`]); a marker not in [`CUT_MARKERS`] is searched for.
+#[cfg(test)]
 fn match_starts<'h>(text: &str, hits: &'h Hits, marker: &str) -> Cow<'h, [usize]> {
     match CUT_MARKERS.iter().position(|m| *m == marker) {
         Some(k) => Cow::Borrowed(&hits.starts[k]),
