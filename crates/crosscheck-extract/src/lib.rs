@@ -268,17 +268,13 @@ fn mode_of(text: &str, quotes: &[Range<usize>]) -> AttributionMode {
 }
 
 fn entity(m: &Mention, span: impl Fn(Range<usize>) -> crosscheck_core::Span, people: &People) -> Entity {
-    let full = if m.kind == EntityKind::Person || m.kind == EntityKind::Other {
-        people.complete(&m.name).to_string()
-    } else {
-        m.name.clone()
-    };
+    let full = if m.kind == EntityKind::Person || m.kind == EntityKind::Other { people.complete(&m.name) } else { &m.name };
     let kind = if m.kind == EntityKind::Other && full != m.name { EntityKind::Person } else { m.kind };
     Entity {
         text: m.name.clone(),
         span: span(m.range.clone()),
         kind,
-        key: key_for(&full, kind),
+        key: key_for(full, kind),
         role: m.role.as_deref().and_then(parse_role),
     }
 }
