@@ -4,7 +4,7 @@
 //! "2 years, 3 months", "half a day", "all week". Months are 30 days and
 //! years 365 days, the convention of both external suites.
 
-use crate::numbers::{may_start_number, parse_number, NumMatch};
+use crate::numbers::{parse_number, NumMatch};
 use crate::tokens::{Tok, TokKind};
 
 /// Seconds in a day.
@@ -63,17 +63,18 @@ fn letter_unit_at(toks: &[Tok], j: usize) -> Option<(usize, f64)> {
 /// Words [`lead`] accepts before a unit word ("an hour", "all day").
 const ARTICLE_WORDS: &[&str] = &["a", "an", "another", "all", "full", "whole", "entire", "one"];
 
-/// The words (lower-cased) besides numbers that [`may_start_duration`] lets
+/// The words (lower-cased) besides numbers that [`may_start_duration_word`] lets
 /// through.
 pub(crate) fn starter_words() -> impl Iterator<Item = &'static str> {
     ARTICLE_WORDS.iter().copied().chain(["half"])
 }
 
-/// False when [`parse_duration`] cannot succeed at token `i` (every reading
-/// in [`lead`] starts with "half", an article word, or a number). Cheap, for
-/// scanners that try every token.
-pub(crate) fn may_start_duration(toks: &[Tok], i: usize) -> bool {
-    toks.get(i).is_some_and(|t| t.is("half") || ARTICLE_WORDS.contains(&t.low())) || may_start_number(toks, i)
+/// False when [`parse_duration`] cannot succeed at token `i` unless a
+/// number starts there (`numbers::may_start_number`): every reading in [`lead`]
+/// starts with "half", an article word, or a number. Cheap, for scanners
+/// that try every token.
+pub(crate) fn may_start_duration_word(toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| t.is("half") || ARTICLE_WORDS.contains(&t.low()))
 }
 
 /// Reads a duration starting at token `i` (the scanner calls

@@ -8,7 +8,7 @@ use crosscheck_core::claim::{Quantity, QuantityKind};
 use crosscheck_core::value::{DateValue, Interval, Unit};
 
 use crate::dates::{parse_date, DateContext, Tense};
-use crate::durations::{may_start_duration, parse_duration_with, unit_at};
+use crate::durations::{may_start_duration_word, parse_duration_with, unit_at};
 use crate::hedges::{apply, vague_interval, Hedge, VagueAmount, HEDGES, SUFFIX_HEDGES, VAGUE_AMOUNTS};
 use crate::numbers::{may_start_number, parse_number, pronoun_one, NumMatch};
 use crate::tokens::{tokenize, Tok, TokKind};
@@ -317,17 +317,21 @@ fn core(toks: &[Tok], i: usize) -> Option<Core> {
     let at_i = std::cell::OnceCell::new();
     let number_at_i = || *at_i.get_or_init(|| parse_number(toks, i));
     // Most tokens start no number and no duration: skip those readers.
-    let duration = if may_start_duration(toks, i) { duration(toks, i, &number_at_i) } else { None };
-    let number = if may_start_number(toks, i) { number(toks, i, number_at_i()) } else { None };
-    let candidates = [money_prefix(toks, i), duration, vague(toks, i), number];
+    let starts_number = may_start_number(toks, i);
+    let duration = if starts_number || may_start_duration_word(toks, i) { duration(toks, i, &number_at_i) } else { None };
+    let number = if starts_number { number(toks, i, number_at_i()) } else { None };
     // Longest wins; on ties the earlier (more specific) reader wins.
-    let mut best: Option<Core> = None;
-    for c in candidates.into_iter().flatten() {
-        if best.as_ref().is_none_or(|b| c.end > b.end) {
-            best = Some(c);
-        }
+    let best = longer(money_prefix(toks, i), duration);
+    let best = longer(best, vague(toks, i));
+    longer(best, number)
+}
+
+/// The longer of two readings, `best` on a tie.
+fn longer(best: Option<Core>, c: Option<Core>) -> Option<Core> {
+    match (best, c) {
+        (Some(b), Some(c)) => Some(if c.end > b.end { c } else { b }),
+        (b, c) => b.or(c),
     }
-    best
 }
 
 fn money_prefix(toks: &[Tok], i: usize) -> Option<Core> {
