@@ -145,7 +145,8 @@ fn is_title_word(w: &Word<'_>, stem: &str, t: u32) -> bool {
 /// "Secretary-General": every hyphenated part of the word (`stem`, without
 /// its possessive) is a title word.
 fn hyphenated_title(stem: &str) -> bool {
-    stem.contains('-') && with_lower(stem, |l| l.split('-').all(|p| tags_of_lower(p) & tag::TITLE != 0))
+    // A byte loop: words are short, and `contains` would call memchr for each.
+    stem.bytes().any(|b| b == b'-') && with_lower(stem, |l| l.split('-').all(|p| tags_of_lower(p) & tag::TITLE != 0))
 }
 
 fn inner(c: char) -> bool {
@@ -254,7 +255,7 @@ fn plain_words(text: &str) -> Vec<Word<'_>> {
 }
 
 fn keeps_dot(w: &str) -> bool {
-    w.contains('.') || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
+    w.bytes().any(|b| b == b'.') || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
         || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Gen" | "Jr" | "Sr" | "Lt" | "Col" | "Sen" | "Rep" | "Gov")
 }
 
