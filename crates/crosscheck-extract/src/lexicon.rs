@@ -234,7 +234,7 @@ pub fn tags_of_ascii(word: &[u8]) -> u32 {
 /// The [`tag`] flags of `word` lower-cased.
 pub fn tags_of(word: &str) -> u32 {
     if word.is_ascii() {
-        TAGS.get_ascii_lower(word.as_bytes()).copied().unwrap_or(0)
+        TAGS.get_lower_of_ascii(word.as_bytes()).copied().unwrap_or(0)
     } else {
         tags_of_lower(&word.to_lowercase())
     }

@@ -52,6 +52,12 @@ impl<V> WordMap<V> {
         if !word.is_ascii() {
             return None;
         }
+        self.get_lower_of_ascii(word)
+    }
+
+    /// [`WordMap::get_ascii_lower`] for a caller that has checked that
+    /// `word` is ASCII (bytes outside ASCII are compared as they are).
+    pub fn get_lower_of_ascii(&self, word: &[u8]) -> Option<&V> {
         match pack(word, true) {
             Some(key) => self.packed.get(&key),
             None => self.long.get(&*word.to_ascii_lowercase()),
