@@ -55,33 +55,58 @@ const MAX_SOURCE_MODIFIERS: usize = 2;
 /// Byte ranges of `text` inside quotation marks. `open` says whether the
 /// text starts inside a quotation opened earlier.
 pub fn quoted_ranges(text: &str, open: bool) -> (Vec<Range<usize>>, bool) {
-    let mut out = Vec::new();
-    let mut start = open.then_some(0);
+    let mut quotes = Quotes::new(open);
     // Only quotation marks matter: jump from one to the next ('"', or the
     // lead byte of the curly ones, which starts a char).
     for i in memchr::memchr2_iter(b'"', CURLY_LEAD, text.as_bytes()) {
-        let Some(c) = text[i..].chars().next().filter(|c| matches!(c, '"' | '“' | '”')) else { continue };
-        let prev = text[..i].chars().next_back();
+        if let Some(c) = text[i..].chars().next().filter(|c| matches!(c, '"' | '“' | '”')) {
+            quotes.mark(i, c, text[..i].chars().next_back());
+        }
+    }
+    quotes.finish(text.len())
+}
+
+/// The quotations read so far: those closed, and where the open one began.
+struct Quotes {
+    closed: Vec<Range<usize>>,
+    start: Option<usize>,
+}
+
+impl Quotes {
+    /// Nothing read yet; `open` when the text starts inside a quotation.
+    fn new(open: bool) -> Quotes {
+        Quotes { closed: Vec::new(), start: open.then_some(0) }
+    }
+
+    /// The quotation mark `c` at byte `i`, after the char `prev`: a
+    /// straight quote opens after a space or an opening bracket or dash,
+    /// and closes otherwise.
+    fn mark(&mut self, i: usize, c: char, prev: Option<char>) {
         let straight_opens = c == '"' && prev.is_none_or(|p| p.is_whitespace() || "([{—–-:".contains(p));
-        match (c, start) {
-            ('“', None) => start = Some(i),
-            ('"', None) if straight_opens => start = Some(i),
+        match (c, self.start) {
+            ('“', None) => self.start = Some(i),
+            ('"', None) if straight_opens => self.start = Some(i),
             ('”', Some(s)) => {
-                out.push(s..i + c.len_utf8());
-                start = None;
+                self.closed.push(s..i + c.len_utf8());
+                self.start = None;
             }
             ('"', Some(s)) if !straight_opens => {
-                out.push(s..i + c.len_utf8());
-                start = None;
+                self.closed.push(s..i + c.len_utf8());
+                self.start = None;
             }
             _ => {}
         }
     }
-    let still_open = start.is_some();
-    if let Some(s) = start {
-        out.push(s..text.len());
+
+    /// The quoted ranges of a text of `len` bytes (one still open runs to
+    /// its end), and whether one is still open.
+    fn finish(mut self, len: usize) -> (Vec<Range<usize>>, bool) {
+        let still_open = self.start.is_some();
+        if let Some(s) = self.start {
+            self.closed.push(s..len);
+        }
+        (self.closed, still_open)
     }
-    (out, still_open)
 }
 
 /// The first byte of '“' and '”' in UTF-8.
@@ -354,33 +379,16 @@ fn phrase(text: &str, tg: &Tagged<'_>, start: usize, end: usize) -> Option<Found
 mod tests {
     use super::*;
 
-    /// `quoted_ranges` as first written, char by char: the reference.
+    /// `quoted_ranges` reading every char, as first written: the reference
+    /// for the jumps from one quotation mark to the next.
     fn reference_quoted(text: &str, open: bool) -> (Vec<Range<usize>>, bool) {
-        let mut out = Vec::new();
-        let mut start = open.then_some(0);
+        let mut quotes = Quotes::new(open);
         let mut prev: Option<char> = None;
         for (i, c) in text.char_indices() {
-            let straight_opens = c == '"' && prev.is_none_or(|p| p.is_whitespace() || "([{—–-:".contains(p));
-            match (c, start) {
-                ('“', None) => start = Some(i),
-                ('"', None) if straight_opens => start = Some(i),
-                ('”', Some(s)) => {
-                    out.push(s..i + c.len_utf8());
-                    start = None;
-                }
-                ('"', Some(s)) if !straight_opens => {
-                    out.push(s..i + c.len_utf8());
-                    start = None;
-                }
-                _ => {}
-            }
+            quotes.mark(i, c, prev);
             prev = Some(c);
         }
-        let still_open = start.is_some();
-        if let Some(s) = start {
-            out.push(s..text.len());
-        }
-        (out, still_open)
+        quotes.finish(text.len())
     }
 
     proptest::proptest! {
