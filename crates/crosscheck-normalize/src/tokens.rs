@@ -289,14 +289,21 @@ fn lower(raw: &str) -> Cow<'_, str> {
         } else {
             Cow::Borrowed(raw)
         }
+    } else if raw.chars().all(lowers_to_itself) {
+        // Checked char by char, without building the lower-cased copy:
+        // `str::to_lowercase` changes a text exactly when it changes one of
+        // its chars (its one rule of context, final sigma, is for a char
+        // that changes anyway).
+        Cow::Borrowed(raw)
     } else {
-        let low = raw.to_lowercase();
-        if low == raw {
-            Cow::Borrowed(raw)
-        } else {
-            Cow::Owned(low)
-        }
+        Cow::Owned(raw.to_lowercase())
     }
+}
+
+/// Whether lower-casing leaves the char `c` as it is.
+fn lowers_to_itself(c: char) -> bool {
+    let mut low = c.to_lowercase();
+    low.next() == Some(c) && low.next().is_none()
 }
 
 #[cfg(test)]
@@ -420,6 +427,16 @@ mod tests {
         #[test]
         fn any_text_is_cut_as_by_the_char_table(t in proptest::prelude::any::<String>()) {
             proptest::prop_assert!(same(&tokenize(&t), &general(&t)), "{:?}", t);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lower_casing_borrows_exactly_when_nothing_changes(t in proptest::prelude::any::<String>()) {
+            let low = t.to_lowercase();
+            let got = lower(&t);
+            proptest::prop_assert_eq!(&*got, low.as_str());
+            proptest::prop_assert_eq!(matches!(got, Cow::Borrowed(_)), low == t);
         }
     }
 
