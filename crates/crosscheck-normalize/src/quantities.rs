@@ -137,18 +137,51 @@ fn vague_at(toks: &[Tok], i: usize) -> Option<(usize, &'static VagueAmount)> {
 /// or figures, signs, currency symbols, vulgar fractions) and is no currency
 /// code before a number. Exact, and one hash lookup for most tokens.
 fn may_start(toks: &[Tok], i: usize) -> bool {
-    static FIRST_TOKENS: LazyLock<WordMap<()>> = LazyLock::new(|| {
+    static FIRST_TOKENS: LazyLock<FirstTokens> = LazyLock::new(|| {
         let own = ["between", "from", "per", "us"].into_iter().chain(PERCENT_WORDS.iter().copied());
         let phrases = HEDGES.iter().map(|h| h.phrase).chain(VAGUE_AMOUNTS.iter().map(|v| v.phrase));
         let firsts = phrases.map(|p| p.split(' ').next().unwrap_or(""));
         let readers = crate::dates::starter_words().chain(crate::durations::starter_words()).chain(crate::numbers::starter_words());
         let symbols = CURRENCY_SYMBOLS.iter().map(|(s, _)| *s).chain(crate::numbers::starter_symbols());
-        own.chain(firsts).chain(readers).chain(symbols).map(|w| (w, ())).collect()
+        FirstTokens::new(own.chain(firsts).chain(readers).chain(symbols))
     });
     let Some(t) = toks.get(i) else { return false };
     t.kind == TokKind::Num
         || FIRST_TOKENS.contains(t.low().as_bytes())
         || (t.kind == TokKind::Word && t.low.len() == 3 && toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Num))
+}
+
+/// The first tokens of every reader, and for each first byte the lengths
+/// they have (bit `min(len, 31)`): half of a sentence's words are turned
+/// away by that test alone, before the word is hashed.
+struct FirstTokens {
+    words: WordMap<()>,
+    heads: [u32; 256],
+}
+
+impl FirstTokens {
+    fn new<'w>(words: impl Iterator<Item = &'w str>) -> FirstTokens {
+        let mut heads = [0u32; 256];
+        let mut map = WordMap::default();
+        for w in words {
+            if let Some(&b) = w.as_bytes().first() {
+                heads[usize::from(b)] |= head_bit(w.len());
+            }
+            map.entry_or_insert_with(w.as_bytes(), || ());
+        }
+        FirstTokens { words: map, heads }
+    }
+
+    /// Whether `w` (lower-cased) is one of the first tokens.
+    fn contains(&self, w: &[u8]) -> bool {
+        let Some(&b) = w.first() else { return self.words.contains(w) };
+        self.heads[usize::from(b)] & head_bit(w.len()) != 0 && self.words.contains(w)
+    }
+}
+
+/// The bit of [`FirstTokens::heads`] for a word of `len` bytes.
+fn head_bit(len: usize) -> u32 {
+    1 << len.min(31)
 }
 
 /// Scans a sentence for every quantity and date, with byte ranges into it.
