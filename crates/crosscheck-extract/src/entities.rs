@@ -32,7 +32,7 @@ pub struct Mention {
 /// What an article has said about its people so far: surname → full name.
 #[derive(Debug, Default, Clone)]
 pub struct People {
-    full_names: HashMap<String, String, crosscheck_normalize::FnvBuildHasher>,
+    full_names: HashMap<String, String, crosscheck_normalize::StrBuildHasher>,
 }
 
 impl People {

@@ -12,13 +12,13 @@ use std::collections::HashMap;
 use crosscheck_core::value::Role;
 use crosscheck_core::EntityKind;
 use crosscheck_normalize::entities::{alias_kind, is_plain_name};
-use crosscheck_normalize::{entity_key, key_for, parse_role, FnvBuildHasher};
+use crosscheck_normalize::{entity_key, key_for, parse_role, StrBuildHasher};
 
 /// Most strings one memo holds before it starts afresh (a bound on memory,
 /// not on correctness).
 const MEMO_ENTRIES: usize = 1 << 16;
 
-type Memo<V> = RefCell<HashMap<Box<str>, V, FnvBuildHasher>>;
+type Memo<V> = RefCell<HashMap<Box<str>, V, StrBuildHasher>>;
 
 thread_local! {
     static PERSON_KEYS: Memo<String> = RefCell::new(HashMap::default());

@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 use crosscheck_core::claim::EntityKind;
 
 use crate::fold::fold;
-use crate::tokens::FnvBuildHasher;
+use crate::tokens::StrBuildHasher;
 
 /// Canonical keys for countries and organisations, by folded name.
 pub const ALIASES: &[(&str, &[&str])] = &[
@@ -174,8 +174,8 @@ fn alias_of(folded: &str, tokens: &[String]) -> Option<&'static str> {
 
 /// Every name of [`ALIASES`] with the position of the first entry listing
 /// it, built once.
-fn alias_index() -> &'static HashMap<&'static str, usize, FnvBuildHasher> {
-    static INDEX: OnceLock<HashMap<&'static str, usize, FnvBuildHasher>> = OnceLock::new();
+fn alias_index() -> &'static HashMap<&'static str, usize, StrBuildHasher> {
+    static INDEX: OnceLock<HashMap<&'static str, usize, StrBuildHasher>> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut index = HashMap::default();
         for (i, (_, names)) in ALIASES.iter().enumerate() {

@@ -59,7 +59,7 @@ pub mod wordmap;
 pub use dates::DateContext;
 pub use entities::{entity_key, key_for, person_key, same_entity, same_person};
 pub use fold::fold;
-pub use tokens::{Fnv, FnvBuildHasher};
+pub use tokens::{Fnv, FnvBuildHasher, StrBuildHasher};
 pub use wordmap::WordMap;
 pub use numbers::{find_numbers, parse_number_text};
 pub use quantities::{compatible, find_quantities, parse_quantity, Compatibility, Found};

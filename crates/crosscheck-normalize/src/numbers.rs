@@ -12,7 +12,7 @@ use text2num::{text2digits, Language};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::tokens::{tokenize, FnvBuildHasher, Tok, TokKind};
+use crate::tokens::{tokenize, StrBuildHasher, Tok, TokKind};
 
 /// A number read at a token position.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -374,7 +374,7 @@ fn continues_run(toks: &[Tok], j: usize) -> bool {
 /// Built once from the same tables; a plain word fails with one lookup
 /// instead of scans of every table.
 fn starts_number_words(w: &str) -> bool {
-    static FIRST: LazyLock<HashSet<&'static str, FnvBuildHasher>> = LazyLock::new(|| number_word_starters().collect());
+    static FIRST: LazyLock<HashSet<&'static str, StrBuildHasher>> = LazyLock::new(|| number_word_starters().collect());
     FIRST.contains(w)
 }
 

@@ -134,7 +134,7 @@ fn country_at(toks: &[String], k: usize) -> Option<(String, usize)> {
 /// The country key of the first [`DEMONYMS`] entry for `phrase`, from an
 /// index built once.
 fn demonym(phrase: &str) -> Option<&'static str> {
-    static INDEX: std::sync::LazyLock<std::collections::HashMap<&str, &str, crate::FnvBuildHasher>> =
+    static INDEX: std::sync::LazyLock<std::collections::HashMap<&str, &str, crate::StrBuildHasher>> =
         std::sync::LazyLock::new(|| {
             let mut index = std::collections::HashMap::default();
             for (w, c) in DEMONYMS {

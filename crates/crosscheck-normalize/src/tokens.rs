@@ -28,6 +28,12 @@ impl std::hash::Hasher for Fnv {
 /// Hash maps and sets of table words use [`Fnv`].
 pub type FnvBuildHasher = std::hash::BuildHasherDefault<Fnv>;
 
+/// Hash maps looked up by whole names and phrases (memos, the alias and
+/// demonym indexes, an article's surnames): foldhash, which hashes eight
+/// bytes at a time where FNV-1a takes one, with a fixed seed so that every
+/// run is the same.
+pub type StrBuildHasher = foldhash::fast::FixedState;
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TokKind {
