@@ -370,7 +370,6 @@ impl Reader<'_> {
                 continue;
             }
             let (quotes, still_open) = attribution::quoted_ranges(text, open_quote);
-            let unit_ranges = if kind == ClaimKind::Body { units::units(text) } else { vec![0..text.len()] };
             let in_run = open_quote || still_open;
             // The sentence is cut into words and its names read once (by
             // `learn`); its units take their share.
@@ -378,6 +377,7 @@ impl Reader<'_> {
                 Some((tagged, mentions)) => (tagged, Some(self.people.reread(mentions))),
                 None => (Tagged::new(text), None),
             };
+            let unit_ranges = if kind == ClaimKind::Body { units::units_of_words(text, &tagged.words) } else { vec![0..text.len()] };
             let units: Vec<(Range<usize>, Cow<'_, Tagged<'_>>)> = unit_ranges
                 .into_iter()
                 .map(|u| {

@@ -5,6 +5,8 @@
 //! clause boundaries; a list of topics stays one unit.
 
 use std::borrow::Cow;
+
+use crate::words::Word;
 use std::ops::Range;
 
 /// Clause boundaries that start a new unit. The marker itself stays with
@@ -36,11 +38,25 @@ const MIN_UNIT_WORDS: usize = 3;
 /// Splits a sentence (`text`) into claim units: byte ranges into `text`.
 /// Hard line breaks (wrapped wire copy) read as spaces.
 pub fn units(text: &str) -> Vec<Range<usize>> {
+    units_with(text, None)
+}
+
+/// [`units`] of a sentence already cut into words (`words`, as
+/// [`crate::words::words`] cuts `text`): the same units, with the places
+/// before words found from the words instead of byte by byte.
+pub fn units_of_words(text: &str, words: &[Word<'_>]) -> Vec<Range<usize>> {
+    units_with(text, Some(words))
+}
+
+fn units_with(text: &str, words: Option<&[Word<'_>]>) -> Vec<Range<usize>> {
     // Same byte length as `text`, so its offsets are `text`'s.
     let wrapped = memchr::memchr3(b'\n', b'\r', b'\t', text.as_bytes()).is_some();
     let flat = if wrapped { Cow::Owned(text.replace(['\n', '\r', '\t'], " ")) } else { Cow::Borrowed(text) };
     let text = &*flat;
-    let hits = marker_hits(text);
+    let hits = match words {
+        Some(words) => marker_hits_of_words(text, words),
+        None => marker_hits(text),
+    };
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of previous unit, start of next)
     for (k, (marker, keep)) in MARKERS.iter().enumerate() {
         // MARKERS come first in CUT_MARKERS, in their order.
@@ -339,11 +355,58 @@ fn head_of(bytes: &[u8]) -> Option<usize> {
     }
 }
 
+/// [`marker_hits`] from the words of `text`: the commas and semicolons by
+/// a byte search (they are rare), the spaces before `a`, `b` and `w` as the
+/// spaces right before the words that start with those letters (every such
+/// letter after a space starts a word).
+fn marker_hits_of_words(text: &str, words: &[Word<'_>]) -> Hits {
+    let bytes = text.as_bytes();
+    let mut hits = Hits { commas: Vec::new(), starts: Default::default() };
+    let mut next = [0usize; CUT_MARKERS.len()];
+    for i in memchr::memchr2_iter(b',', b';', bytes) {
+        let h = if bytes[i] == b',' {
+            hits.commas.push(i);
+            0
+        } else {
+            1
+        };
+        hits.try_markers(bytes, i, h, &mut next);
+    }
+    for w in words {
+        let s = w.range.start;
+        if s == 0 || bytes.get(s - 1) != Some(&b' ') {
+            continue;
+        }
+        let h = match bytes.get(s) {
+            Some(b'a') => 2,
+            Some(b'b') => 3,
+            Some(b'w') => 4,
+            _ => continue,
+        };
+        hits.try_markers(bytes, s - 1, h, &mut next);
+    }
+    hits
+}
+
+impl Hits {
+    /// Records each marker of the head list `h` that starts at byte `i`
+    /// and does not overlap its previous match (`next`: where each may
+    /// start again).
+    fn try_markers(&mut self, bytes: &[u8], i: usize, h: usize, next: &mut [usize; CUT_MARKERS.len()]) {
+        for &k in &markers_by_head()[h] {
+            let m = CUT_MARKERS[k].as_bytes();
+            if i >= next[k] && bytes[i..].starts_with(m) {
+                self.starts[k].push(i);
+                next[k] = i + m.len();
+            }
+        }
+    }
+}
+
 fn marker_hits(text: &str) -> Hits {
     let bytes = text.as_bytes();
     let mut hits = Hits { commas: Vec::new(), starts: Default::default() };
     let mut next = [0usize; CUT_MARKERS.len()];
-    let heads = markers_by_head();
     // A plain byte loop (spaces are too frequent for a byte search to pay),
     // placing each byte in the lists of [`head_of`].
     for i in 0..bytes.len() {
@@ -361,13 +424,7 @@ fn marker_hits(text: &str) -> Hits {
             },
             _ => continue,
         };
-        for &k in &heads[h] {
-            let m = CUT_MARKERS[k].as_bytes();
-            if i >= next[k] && bytes[i..].starts_with(m) {
-                hits.starts[k].push(i);
-                next[k] = i + m.len();
-            }
-        }
+        hits.try_markers(bytes, i, h, &mut next);
     }
     hits
 }
@@ -576,6 +633,20 @@ mod tests {
             "Three ministers said the plan must be revised",
             "Foreign Minister Anna Berg saying it was too slow."
         ]);
+    }
+
+    proptest::proptest! {
+        /// The places found from a sentence's words are those found byte by
+        /// byte, and so are its units.
+        #[test]
+        fn words_give_the_places_bytes_give(t in "([ ,;\n\taAbBwWhieltndsou'’.\u{e9}@-]|while|and|but|also|that|which|with|adding|met){0,30}") {
+            let ws = crate::words::words(&t);
+            let flat = t.replace(['\n', '\r', '\t'], " ");
+            let (a, b) = (marker_hits(&flat), marker_hits_of_words(&flat, &ws));
+            proptest::prop_assert_eq!(&a.commas, &b.commas);
+            proptest::prop_assert_eq!(&a.starts, &b.starts, "{:?}", t);
+            proptest::prop_assert_eq!(units(&t), units_of_words(&t, &ws));
+        }
     }
 
     /// Every marker some cut asks for is found in the one pass (so none
