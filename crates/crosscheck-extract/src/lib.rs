@@ -46,7 +46,7 @@ use crosscheck_core::{
 };
 use crosscheck_normalize::{find_quantities, DateContext};
 use memo::{entity as entity_key, key as key_for, role as parse_role};
-use polarity::negated_hedged;
+use polarity::{negated_hedged, negated_hedged_tagged};
 use crosscheck_text::{BlockKind, Document};
 
 pub use anaphora::StoryOffices;
@@ -655,7 +655,7 @@ impl Reader<'_> {
         // Durations are read without a publication date; an undated article's
         // quantities are that very reading.
         let parts = duration_parts(text, &tagged.words, &found);
-        let (negated, hedged) = negated_hedged(text);
+        let (negated, hedged) = negated_hedged_tagged(text, tagged);
         let claim = Claim {
             id: ClaimId::new(&doc.article.id, self.claims.len() + 1),
             article: doc.article.id.clone(),
@@ -692,7 +692,7 @@ impl Reader<'_> {
         let (by_role, resolved_text) = self.role_entities(text, tagged, &mentions, to_span);
         entities.extend(by_role);
         let p = &self.claims[parent];
-        let (negated, hedged) = negated_hedged(text);
+        let (negated, hedged) = negated_hedged_tagged(text, tagged);
         let claim = Claim {
             id: ClaimId::new(&doc.article.id, self.claims.len() + 1),
             article: doc.article.id.clone(),

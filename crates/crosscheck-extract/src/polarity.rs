@@ -7,7 +7,7 @@
 //! give the same answer (a property test holds them together).
 
 use crate::lexicon::{self, tag};
-use crate::words::is_plain;
+use crate::words::{is_plain, Tagged};
 
 /// Both flags found: nothing more to look for.
 const BOTH: u32 = tag::NEGATION | tag::HEDGE;
@@ -18,6 +18,40 @@ const BOTH: u32 = tag::NEGATION | tag::HEDGE;
 pub(crate) fn negated_hedged(text: &str) -> (bool, bool) {
     let found = if is_plain(text) { plain_flags(text) } else { lowered_flags(&text.to_lowercase()) };
     (found & tag::NEGATION != 0, found & tag::HEDGE != 0)
+}
+
+/// [`negated_hedged`] of a text already cut into words (`tagged`: its
+/// words and their tags). In ASCII text whose every `'` stands between a
+/// letter or digit and another, each word of this module (letters, digits
+/// and `'`) lies inside one of `tagged`'s words: a word made only of such
+/// bytes is one, whose tags `tagged` holds already; any other is read byte
+/// by byte. Other texts are read as [`negated_hedged`] reads them.
+pub(crate) fn negated_hedged_tagged(text: &str, tagged: &Tagged<'_>) -> (bool, bool) {
+    if !text.is_ascii() || !apostrophes_are_inner(text.as_bytes()) {
+        return negated_hedged(text);
+    }
+    let mut found = 0;
+    for (w, &full) in tagged.words.iter().zip(&tagged.full) {
+        let b = w.text.as_bytes();
+        if b.iter().all(|&c| is_word_byte(c)) {
+            found |= full & BOTH;
+            if b.contains(&b'\'') && b.windows(3).any(|t| t.eq_ignore_ascii_case(b"n't")) {
+                found |= contraction_flags();
+            }
+        } else {
+            found |= plain_flags(w.text);
+        }
+        if found == BOTH {
+            break;
+        }
+    }
+    (found & tag::NEGATION != 0, found & tag::HEDGE != 0)
+}
+
+/// Whether every `'` in `b` has a letter or digit on both sides.
+fn apostrophes_are_inner(b: &[u8]) -> bool {
+    let alnum = |i: usize| b.get(i).is_some_and(|&c| crosscheck_normalize::ascii::is_alnum(c));
+    memchr::memchr_iter(b'\'', b).all(|i| i > 0 && alnum(i - 1) && alnum(i + 1))
 }
 
 /// The flags of a plain text ([`is_plain`]), byte by byte: every byte
@@ -107,6 +141,23 @@ mod tests {
     fn reference(text: &str) -> (bool, bool) {
         let found = lowered_flags(&text.to_lowercase());
         (found & tag::NEGATION != 0, found & tag::HEDGE != 0)
+    }
+
+    proptest::proptest! {
+        /// Reading a text through its words gives what reading it gives.
+        #[test]
+        fn the_words_read_as_the_text(
+            words in proptest::collection::vec(
+                "not|Not|NOT|nothing|cannot|no|None|n't|didn't|DIDN'T|'not'|not'|'no|could|likely|unlikely|may|\
+                 U\\.S\\.|@no|no@x|non-binding|not-so|18,000|a&b|[a-z']{1,6}|[0-9]{1,2}|—|’|“|\\.|,|-|é",
+                0..12,
+            ),
+            seps in proptest::collection::vec(" |, |'|’|—|-|\\.|", 12),
+        ) {
+            let text: String = words.iter().zip(&seps).flat_map(|(w, s)| [w.as_str(), s.as_str()]).collect();
+            let tagged = Tagged::new(&text);
+            proptest::prop_assert_eq!(negated_hedged_tagged(&text, &tagged), negated_hedged(&text), "{:?}", text);
+        }
     }
 
     #[test]
