@@ -33,9 +33,15 @@ pub(crate) fn negated_hedged_tagged(text: &str, tagged: &Tagged<'_>) -> (bool, b
     let mut found = 0;
     for (w, &full) in tagged.words.iter().zip(&tagged.full) {
         let b = w.text.as_bytes();
-        if b.iter().all(|&c| is_word_byte(c)) {
+        // One pass over the (short) word, rather than a memchr call for `'`.
+        let (mut simple, mut apostrophe) = (true, false);
+        for &c in b {
+            simple &= is_word_byte(c);
+            apostrophe |= c == b'\'';
+        }
+        if simple {
             found |= full & BOTH;
-            if b.contains(&b'\'') && b.windows(3).any(|t| t.eq_ignore_ascii_case(b"n't")) {
+            if apostrophe && b.windows(3).any(|t| t.eq_ignore_ascii_case(b"n't")) {
                 found |= contraction_flags();
             }
         } else {
