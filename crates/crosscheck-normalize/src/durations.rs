@@ -44,8 +44,26 @@ pub(crate) fn unit_at(toks: &[Tok], j: usize) -> Option<(usize, f64)> {
         let (end, s) = unit_at(toks, j + 1)?;
         return (s == DAY).then_some((end, s));
     }
+    // Most words start with a letter no unit starts with.
+    if !t.low().as_bytes().first().is_some_and(|&b| UNIT_FIRST_BYTES[usize::from(b)]) {
+        return None;
+    }
     DURATION_UNITS.iter().find(|(w, _)| t.is(w)).map(|(_, s)| (j + 1, *s))
 }
+
+/// Whether some word of [`DURATION_UNITS`] starts with each byte.
+const UNIT_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < DURATION_UNITS.len() {
+        let w = DURATION_UNITS[k].0.as_bytes();
+        if !w.is_empty() {
+            table[w[0] as usize] = true;
+        }
+        k += 1;
+    }
+    table
+};
 
 fn letter_unit_at(toks: &[Tok], j: usize) -> Option<(usize, f64)> {
     let t = toks.get(j)?;
