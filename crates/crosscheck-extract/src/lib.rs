@@ -188,6 +188,9 @@ pub fn extract_learned(doc: &Document, opts: &ExtractOptions, learned: Learned, 
     if doc.article.duplicate_of.is_some() {
         return (Vec::new(), Vec::new());
     }
+    // About one claim per claim-bearing sentence (a few more where units
+    // split): room for them without moving the claims as the vector grows.
+    let expected_claims = learned.sentences.len() + learned.sentences.len() / 4 + 1;
     let mut reader = Reader {
         doc,
         people: learned.people,
@@ -200,7 +203,7 @@ pub fn extract_learned(doc: &Document, opts: &ExtractOptions, learned: Learned, 
         run_attr: None,
         sentence_counter: 0,
         last_speaker_sentence: usize::MAX,
-        claims: Vec::new(),
+        claims: Vec::with_capacity(expected_claims.min(opts.max_claims_per_article + 1)),
         learned_sentences: learned.sentences.into_iter(),
     };
     for (paragraph, block) in doc.blocks.iter().enumerate().filter(|(_, b)| b.kind.has_claims()) {
@@ -432,7 +435,7 @@ impl Reader<'_> {
         units: &[(Range<usize>, Cow<'_, Tagged<'_>>)],
         in_run: bool,
     ) -> Vec<(Option<Attribution>, bool)> {
-        let mut own: Vec<Option<(Attribution, bool)>> = Vec::new();
+        let mut own: Vec<Option<(Attribution, bool)>> = Vec::with_capacity(units.len());
         for (unit, unit_tagged) in units {
             let unit_quotes = clip(quotes, unit);
             let context = tail(&text[..unit.start], MAX_CONTEXT_BYTES);
