@@ -231,6 +231,11 @@ pub fn tags_of_ascii(word: &[u8]) -> u32 {
     TAGS.get_ascii_lower(word).copied().unwrap_or(0)
 }
 
+/// [`tags_of_ascii`] of a word known to be ASCII (not checked again).
+pub fn tags_of_known_ascii(word: &[u8]) -> u32 {
+    TAGS.get_lower_of_ascii(word).copied().unwrap_or(0)
+}
+
 /// The [`tag`] flags of `word` lower-cased.
 pub fn tags_of(word: &str) -> u32 {
     if word.is_ascii() {

@@ -66,10 +66,13 @@ impl<'a> Tagged<'a> {
         let words = words(text);
         let mut bare = Vec::with_capacity(words.len());
         let mut full = Vec::with_capacity(words.len());
+        // The words of an ASCII text are ASCII: no need to ask of each.
+        let tags: fn(&str) -> u32 =
+            if text.is_ascii() { |w| crate::lexicon::tags_of_known_ascii(w.as_bytes()) } else { crate::lexicon::tags_of };
         for w in &words {
             let stem = strip_possessive(w.text);
-            let t = crate::lexicon::tags_of(stem);
-            full.push(if stem.len() < w.text.len() { w.tags() } else { t });
+            let t = tags(stem);
+            full.push(if stem.len() < w.text.len() { tags(w.text) } else { t });
             bare.push(if is_title_word(w, stem, t) { t | tag::TITLE_WORD } else { t });
         }
         Tagged { words, bare, full }
