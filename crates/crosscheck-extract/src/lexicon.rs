@@ -225,21 +225,16 @@ pub fn tags_of_lower(lower: &str) -> u32 {
     TAGS.get(lower.as_bytes()).copied().unwrap_or(0)
 }
 
-/// The [`tag`] flags of the ASCII `word` lower-cased (0 for a word with
-/// bytes outside ASCII).
+/// The [`tag`] flags of the ASCII `word` lower-cased (for a caller that
+/// knows it is ASCII: bytes outside ASCII would be compared as they are).
 pub fn tags_of_ascii(word: &[u8]) -> u32 {
-    TAGS.get_ascii_lower(word).copied().unwrap_or(0)
-}
-
-/// [`tags_of_ascii`] of a word known to be ASCII (not checked again).
-pub fn tags_of_known_ascii(word: &[u8]) -> u32 {
     TAGS.get_lower_of_ascii(word).copied().unwrap_or(0)
 }
 
 /// The [`tag`] flags of `word` lower-cased.
 pub fn tags_of(word: &str) -> u32 {
     if word.is_ascii() {
-        TAGS.get_lower_of_ascii(word.as_bytes()).copied().unwrap_or(0)
+        tags_of_ascii(word.as_bytes())
     } else {
         tags_of_lower(&word.to_lowercase())
     }

@@ -68,7 +68,7 @@ impl<'a> Tagged<'a> {
         let mut full = Vec::with_capacity(words.len());
         // The words of an ASCII text are ASCII: no need to ask of each.
         let tags: fn(&str) -> u32 =
-            if text.is_ascii() { |w| crate::lexicon::tags_of_known_ascii(w.as_bytes()) } else { crate::lexicon::tags_of };
+            if text.is_ascii() { |w| crate::lexicon::tags_of_ascii(w.as_bytes()) } else { crate::lexicon::tags_of };
         for w in &words {
             let stem = strip_possessive(w.text);
             let t = tags(stem);
