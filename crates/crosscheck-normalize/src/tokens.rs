@@ -202,7 +202,10 @@ fn number_end(b: &[u8], p: usize) -> Option<usize> {
     let digit = |i: usize| b.get(i).is_some_and(|&c| crate::ascii::is_digit(c));
     let prev_digit = p > 0 && digit(p - 1);
     let starts = digit(p) || (b.get(p) == Some(&b'.') && digit(p + 1) && !prev_digit);
-    Some(scan_number(b, p)).filter(|&j| starts && j > p)
+    if !starts {
+        return None;
+    }
+    Some(scan_number(b, p)).filter(|&j| j > p)
 }
 
 fn is_mark(c: char) -> bool {
