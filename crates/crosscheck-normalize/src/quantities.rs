@@ -68,29 +68,51 @@ type FirstWordMap = WordMap<Vec<(Vec<&'static str>, usize)>>;
 /// token is looked up once instead of being compared with every phrase.
 struct PhraseIndex {
     by_first: FirstWordMap,
-    /// For each first byte, the byte lengths (bit `len`, below 64) of the
-    /// first words starting with it: most tokens are ruled out without hashing.
-    lengths: [u64; 256],
+    /// The first words' first bytes and lengths: most tokens are ruled out
+    /// without hashing.
+    heads: Heads,
+}
+
+/// For each first byte, the lengths (bit `min(len, 63)`) of a set of words
+/// that start with it: a test that turns most other words away before they
+/// are hashed.
+struct Heads([u64; 256]);
+
+impl Heads {
+    fn new() -> Heads {
+        Heads([0; 256])
+    }
+
+    /// Adds `w` (an empty word adds nothing).
+    fn insert(&mut self, w: &[u8]) {
+        if let Some(&b) = w.first() {
+            self.0[usize::from(b)] |= 1u64 << w.len().min(63);
+        }
+    }
+
+    /// False when no word added has `w`'s first byte and length (and for
+    /// the empty word).
+    fn may_hold(&self, w: &[u8]) -> bool {
+        w.first().is_some_and(|&b| self.0[usize::from(b)] & 1u64 << w.len().min(63) != 0)
+    }
 }
 
 impl PhraseIndex {
     fn new(phrases: impl Iterator<Item = &'static str>) -> PhraseIndex {
         let mut by_first = FirstWordMap::default();
-        let mut lengths = [0u64; 256];
+        let mut heads = Heads::new();
         for (k, phrase) in phrases.enumerate() {
             let mut words = phrase.split(' ');
             let first = words.next().unwrap_or("");
             by_first.entry_or_insert_with(first.as_bytes(), Vec::new).push((words.collect(), k));
-            if let Some(&b) = first.as_bytes().first() {
-                lengths[usize::from(b)] |= 1u64 << first.len().min(63);
-            }
+            heads.insert(first.as_bytes());
         }
-        PhraseIndex { by_first, lengths }
+        PhraseIndex { by_first, heads }
     }
 
     /// False when no first word can equal `w`.
     fn may_start(&self, w: &str) -> bool {
-        w.as_bytes().first().is_some_and(|&b| self.lengths[usize::from(b)] & 1u64 << w.len().min(63) != 0)
+        self.heads.may_hold(w.as_bytes())
     }
 
     /// The longest phrase at token `i` (of equally long ones, the last in
@@ -151,22 +173,20 @@ fn may_start(toks: &[Tok], i: usize) -> bool {
         || (t.kind == TokKind::Word && t.low.len() == 3 && toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Num))
 }
 
-/// The first tokens of every reader, and for each first byte the lengths
-/// they have (bit `min(len, 31)`): half of a sentence's words are turned
-/// away by that test alone, before the word is hashed.
+/// The first tokens of every reader, with their [`Heads`]: half of a
+/// sentence's words are turned away by that test alone, before the word is
+/// hashed.
 struct FirstTokens {
     words: WordMap<()>,
-    heads: [u32; 256],
+    heads: Heads,
 }
 
 impl FirstTokens {
     fn new<'w>(words: impl Iterator<Item = &'w str>) -> FirstTokens {
-        let mut heads = [0u32; 256];
+        let mut heads = Heads::new();
         let mut map = WordMap::default();
         for w in words {
-            if let Some(&b) = w.as_bytes().first() {
-                heads[usize::from(b)] |= head_bit(w.len());
-            }
+            heads.insert(w.as_bytes());
             map.entry_or_insert_with(w.as_bytes(), || ());
         }
         FirstTokens { words: map, heads }
@@ -174,14 +194,8 @@ impl FirstTokens {
 
     /// Whether `w` (lower-cased) is one of the first tokens.
     fn contains(&self, w: &[u8]) -> bool {
-        let Some(&b) = w.first() else { return self.words.contains(w) };
-        self.heads[usize::from(b)] & head_bit(w.len()) != 0 && self.words.contains(w)
+        (w.is_empty() || self.heads.may_hold(w)) && self.words.contains(w)
     }
-}
-
-/// The bit of [`FirstTokens::heads`] for a word of `len` bytes.
-fn head_bit(len: usize) -> u32 {
-    1 << len.min(31)
 }
 
 /// Scans a sentence for every quantity and date, with byte ranges into it.
