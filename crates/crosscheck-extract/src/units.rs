@@ -312,7 +312,8 @@ fn ascii_word_starts(b: &[u8]) -> Vec<usize> {
 
 /// Every marker a cut looks for: [`MARKERS`]' own first, in their order,
 /// then those of the other cuts. [`marker_hits`] finds them all in one
-/// pass; a marker missing here is searched for in the whole text instead.
+/// pass; a cut asks for one by its index ([`cut`]), so a marker missing
+/// here does not compile.
 const CUT_MARKERS: [&str; 23] = [
     "; ", ", while ", " while the ", ", whereas ", ", but ", ", and that ", " and that ", ", without ", ", which ",
     ", who ", ", during which ", ", after which ", ", in which ", " and then ", ", ", ", and ", ", with ", " and ",
@@ -356,41 +357,43 @@ fn head_of(bytes: &[u8]) -> Option<usize> {
 }
 
 /// [`marker_hits`] from the words of `text`: the commas and semicolons by
-/// a byte search (they are rare), the spaces before `a`, `b` and `w` as the
-/// spaces right before the words that start with those letters (every such
-/// letter after a space starts a word).
+/// a byte search (they are rare), and of the spaces only those right
+/// before a word (every letter after a space starts a word).
 fn marker_hits_of_words(text: &str, words: &[Word<'_>]) -> Hits {
     let bytes = text.as_bytes();
     let mut hits = Hits { commas: Vec::new(), starts: Default::default() };
     let mut next = [0usize; CUT_MARKERS.len()];
     for i in memchr::memchr2_iter(b',', b';', bytes) {
-        let h = if bytes[i] == b',' {
-            hits.commas.push(i);
-            0
-        } else {
-            1
-        };
-        hits.try_markers(bytes, i, h, &mut next);
+        hits.comma_or_semicolon(bytes, i, &mut next);
     }
     for w in words {
-        let s = w.range.start;
-        if s == 0 || bytes.get(s - 1) != Some(&b' ') {
-            continue;
+        let Some(space) = w.range.start.checked_sub(1).filter(|&i| bytes[i] == b' ') else { continue };
+        if let Some(h) = head_of(&bytes[space..]) {
+            hits.try_markers(bytes, space, h, &mut next);
         }
-        let h = match bytes.get(s) {
-            Some(b'a') => 2,
-            Some(b'b') => 3,
-            Some(b'w') => 4,
-            _ => continue,
-        };
-        hits.try_markers(bytes, s - 1, h, &mut next);
     }
     hits
 }
 
 impl Hits {
-    /// Records each marker of the head list `h` that starts at byte `i`
-    /// and does not overlap its previous match (`next`: where each may
+    /// Where the `k`-th of [`CUT_MARKERS`] starts.
+    fn of(&self, k: usize) -> &[usize] {
+        &self.starts[k]
+    }
+
+    /// Records the comma or semicolon at byte `i` and the markers that
+    /// start there.
+    fn comma_or_semicolon(&mut self, bytes: &[u8], i: usize, next: &mut [usize; CUT_MARKERS.len()]) {
+        if bytes[i] == b',' {
+            self.commas.push(i);
+        }
+        if let Some(h) = head_of(&bytes[i..]) {
+            self.try_markers(bytes, i, h, next);
+        }
+    }
+
+    /// Records each marker of the [`head_of`] list `h` that starts at byte
+    /// `i` and does not overlap its previous match (`next`: where each may
     /// start again).
     fn try_markers(&mut self, bytes: &[u8], i: usize, h: usize, next: &mut [usize; CUT_MARKERS.len()]) {
         for &k in &markers_by_head()[h] {
@@ -406,37 +409,23 @@ impl Hits {
     }
 }
 
+/// Where in `text` every one of [`CUT_MARKERS`] starts, byte by byte (for
+/// [`units`] of a sentence not yet cut into words).
 fn marker_hits(text: &str) -> Hits {
     let bytes = text.as_bytes();
     let mut hits = Hits { commas: Vec::new(), starts: Default::default() };
     let mut next = [0usize; CUT_MARKERS.len()];
-    // A plain byte loop (spaces are too frequent for a byte search to pay),
-    // placing each byte in the lists of [`head_of`].
     for i in 0..bytes.len() {
-        let h = match bytes[i] {
-            b',' => {
-                hits.commas.push(i);
-                0
+        match bytes[i] {
+            b',' | b';' => hits.comma_or_semicolon(bytes, i, &mut next),
+            _ => {
+                if let Some(h) = head_of(&bytes[i..]) {
+                    hits.try_markers(bytes, i, h, &mut next);
+                }
             }
-            b';' => 1,
-            b' ' => match bytes.get(i + 1) {
-                Some(b'a') => 2,
-                Some(b'b') => 3,
-                Some(b'w') => 4,
-                _ => continue,
-            },
-            _ => continue,
-        };
-        hits.try_markers(bytes, i, h, &mut next);
+        }
     }
     hits
-}
-
-impl Hits {
-    /// Where the `k`-th of [`CUT_MARKERS`] starts.
-    fn of(&self, k: usize) -> &[usize] {
-        &self.starts[k]
-    }
 }
 
 /// The index of `marker` in [`CUT_MARKERS`], worked out when compiling: a
