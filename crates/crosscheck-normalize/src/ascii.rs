@@ -70,6 +70,24 @@ pub fn is_space(b: u8) -> bool {
     CLASSES[usize::from(b)] & SPACE != 0
 }
 
+/// One past the end of the run of ASCII letters that starts at byte
+/// `from` of `b` (`from` itself when there is none), and whether a capital
+/// is among them.
+#[inline]
+pub fn letter_run(b: &[u8], from: usize) -> (usize, bool) {
+    let mut seen = 0;
+    let mut j = from;
+    while let Some(&c) = b.get(j) {
+        let class = CLASSES[usize::from(c)];
+        if class & ALPHA == 0 {
+            break;
+        }
+        seen |= class;
+        j += 1;
+    }
+    (j, seen & UPPER != 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,5 +101,14 @@ mod tests {
             assert_eq!(is_upper(b), b.is_ascii_uppercase(), "{b}");
             assert_eq!(is_space(b), b.is_ascii() && char::from(b).is_whitespace(), "{b}");
         }
+    }
+
+    #[test]
+    fn a_letter_run_ends_at_the_first_byte_that_is_no_ascii_letter() {
+        assert_eq!(letter_run(b"abc def", 0), (3, false));
+        assert_eq!(letter_run(b"xaBc1", 1), (4, true));
+        assert_eq!(letter_run("Erdo\u{11f}an".as_bytes(), 0), (4, true));
+        assert_eq!(letter_run(b"ab", 2), (2, false));
+        assert_eq!(letter_run(b"ab", 5), (5, false));
     }
 }

@@ -77,78 +77,86 @@ impl Tok<'_> {
 
 /// Splits `text` into tokens. Never panics; ranges lie on char boundaries.
 ///
-/// Reads bytes: the bytes that digits, dots and commas are made of are
-/// ASCII, and an ASCII byte is always a whole char of UTF-8, so only the
-/// chars outside ASCII (letters, marks, spaces, symbols) are decoded.
+/// Reads bytes: the bytes that digits, dots, commas and ASCII letters are
+/// made of are ASCII, and an ASCII byte is always a whole char of UTF-8, so
+/// only the chars outside ASCII (letters, marks, spaces, symbols) are
+/// decoded, and a token of ASCII bytes is read as such even in a sentence
+/// with curly quotes or dashes.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    if text.is_ascii() {
-        return tokenize_ascii(text);
-    }
+    use crate::ascii::{is_alpha, is_space, is_upper};
     let b = text.as_bytes();
     // About one token per five bytes of news text: room without regrowing.
-    let mut toks = Vec::with_capacity(b.len() / 4 + 1);
-    let mut p = 0;
-    while let Some((c, len)) = char_at(text, p) {
-        if c.is_whitespace() {
-            p += len;
-        } else if c.is_alphabetic() {
-            let (end, case) = word_end(text, p + len, if len > 1 { Case::Unknown } else { ascii_case(c) });
-            push(&mut toks, text, p, end, TokKind::Word, case);
-            p = end;
-        } else if let Some(end) = number_end(b, p) {
-            // Digits, commas and a dot.
-            push(&mut toks, text, p, end, TokKind::Num, Case::Lower);
-            p = end;
-        } else {
-            // Also a dot that cannot start a number after all (the second
-            // dot of "1..2"): scanning it gave an empty number, and pushing
-            // that without moving on looped for ever.
-            let case = if len > 1 { Case::Unknown } else { ascii_case(c) };
-            push(&mut toks, text, p, p + len, TokKind::Sym, case);
-            p += len;
-        }
-    }
-    toks
-}
-
-/// [`tokenize`] of ASCII text (most sentences): every char is one byte,
-/// words are runs of ASCII letters, and only a capital needs lower-casing.
-fn tokenize_ascii(text: &str) -> Vec<Tok<'_>> {
-    let b = text.as_bytes();
-    use crate::ascii::{is_alpha, is_space as space, is_upper};
     let mut toks: Vec<Tok<'_>> = Vec::with_capacity(b.len() / 4 + 1);
     let mut prev_end = 0;
     let mut p = 0;
     while p < b.len() {
         let c = b[p];
-        if space(c) {
-            p += 1;
-            continue;
-        }
         let start = p;
-        let mut upper = is_upper(c);
-        let kind = if is_alpha(c) {
-            p += 1;
-            while p < b.len() && is_alpha(b[p]) {
-                upper |= is_upper(b[p]);
+        let (kind, case, capital) = if c.is_ascii() {
+            if is_space(c) {
                 p += 1;
+                continue;
             }
-            TokKind::Word
-        } else if let Some(end) = number_end(b, p) {
-            p = end;
-            TokKind::Num
+            let capital = is_upper(c);
+            if is_alpha(c) {
+                let (end, case) = word_end(text, p + 1, if capital { Case::AsciiUpper } else { Case::Lower });
+                p = end;
+                (TokKind::Word, case, capital)
+            } else if let Some(end) = number_end(b, p) {
+                // Digits, commas and a dot.
+                p = end;
+                (TokKind::Num, Case::Lower, false)
+            } else {
+                // Also a dot that cannot start a number after all (the second
+                // dot of "1..2"): scanning it gave an empty number, and pushing
+                // that without moving on looped for ever.
+                p += 1;
+                (TokKind::Sym, Case::Lower, false)
+            }
         } else {
-            p += 1;
-            TokKind::Sym
+            let Some((ch, len)) = char_at(text, p) else { break };
+            if ch.is_whitespace() {
+                p += len;
+                continue;
+            }
+            if ch.is_alphabetic() {
+                p = word_end(text, p + len, Case::Unknown).0;
+                (TokKind::Word, Case::Unknown, ch.is_uppercase())
+            } else {
+                p += len;
+                (TokKind::Sym, Case::Unknown, ch.is_uppercase())
+            }
         };
         let raw = text.get(start..p).unwrap_or("");
-        let low = if upper { Cow::Owned(raw.to_ascii_lowercase()) } else { Cow::Borrowed(raw) };
-        // Exactly one whitespace byte since the previous token.
-        let gap_one = !toks.is_empty() && start == prev_end + 1 && space(b[prev_end]);
-        toks.push(Tok { start, end: p, kind, low, capital: is_upper(c), gap_one });
+        let gap_one = !toks.is_empty() && is_one_space(text, prev_end, start);
+        toks.push(Tok { start, end: p, kind, low: low_of(raw, kind, case), capital, gap_one });
         prev_end = p;
     }
     toks
+}
+
+/// Whether the bytes `from..to` of `text` are exactly one whitespace char.
+fn is_one_space(text: &str, from: usize, to: usize) -> bool {
+    match text.as_bytes().get(from..to) {
+        // One ASCII char (`char::is_whitespace` also counts U+000B).
+        Some([b]) => crate::ascii::is_space(*b),
+        _ => text.get(from..to).is_some_and(one_space),
+    }
+}
+
+/// The lower-cased text of the token `raw` of `kind`, given `case`, what
+/// the tokenizer knows of how it lower-cases.
+fn low_of(raw: &str, kind: TokKind, case: Case) -> Cow<'_, str> {
+    match (case, kind) {
+        (Case::Lower, _) => Cow::Borrowed(raw),
+        (Case::AsciiUpper, _) => Cow::Owned(raw.to_ascii_lowercase()),
+        (Case::Unknown, TokKind::Sym) => match raw {
+            "\u{2013}" | "\u{2014}" | "\u{2012}" | "\u{2212}" | "\u{2010}" | "\u{2011}" => Cow::Borrowed("-"),
+            "\u{2019}" | "\u{2018}" => Cow::Borrowed("'"),
+            _ => lower(raw),
+        },
+        (Case::Unknown, _) => lower(raw),
+    }
 }
 
 /// The char at byte `p` of `text` and its length in bytes (`None` at the
@@ -160,37 +168,26 @@ fn char_at(text: &str, p: usize) -> Option<(char, usize)> {
     }
 }
 
-/// How the ASCII char `c` lower-cases.
-fn ascii_case(c: char) -> Case {
-    if c.is_ascii_uppercase() {
-        Case::AsciiUpper
-    } else {
-        Case::Lower
-    }
-}
-
 /// One past the last byte of the word whose second char starts at `j` (a
 /// run of letters and combining marks), and how the whole word lower-cases,
 /// given `case`, how its first char does.
 fn word_end(text: &str, mut j: usize, mut case: Case) -> (usize, Case) {
     let b = text.as_bytes();
-    while let Some(&byte) = b.get(j) {
-        if byte.is_ascii() {
-            if !byte.is_ascii_alphabetic() {
-                break;
-            }
-            if byte.is_ascii_uppercase() && case == Case::Lower {
-                case = Case::AsciiUpper;
-            }
-            j += 1;
-        } else {
-            match char_at(text, j) {
+    loop {
+        let (end, capital) = crate::ascii::letter_run(b, j);
+        j = end;
+        if capital && case == Case::Lower {
+            case = Case::AsciiUpper;
+        }
+        match b.get(j) {
+            Some(byte) if !byte.is_ascii() => match char_at(text, j) {
                 Some((c, len)) if c.is_alphabetic() || is_mark(c) => {
                     case = Case::Unknown;
                     j += len;
                 }
                 _ => break,
-            }
+            },
+            _ => break,
         }
     }
     (j, case)
@@ -257,30 +254,6 @@ enum Case {
     AsciiUpper,
     /// Not known (text outside ASCII): lower-case it as a `str`.
     Unknown,
-}
-
-fn push<'a>(toks: &mut Vec<Tok<'a>>, text: &'a str, start: usize, end: usize, kind: TokKind, case: Case) {
-    let raw = text.get(start..end).unwrap_or("");
-    let low = match (case, kind) {
-        (Case::Lower, _) => Cow::Borrowed(raw),
-        (Case::AsciiUpper, _) => Cow::Owned(raw.to_ascii_lowercase()),
-        (Case::Unknown, TokKind::Sym) => match raw {
-            "\u{2013}" | "\u{2014}" | "\u{2012}" | "\u{2212}" | "\u{2010}" | "\u{2011}" => Cow::Borrowed("-"),
-            "\u{2019}" | "\u{2018}" => Cow::Borrowed("'"),
-            _ => lower(raw),
-        },
-        (Case::Unknown, _) => lower(raw),
-    };
-    let capital = match raw.as_bytes().first() {
-        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => raw.chars().next().is_some_and(char::is_uppercase),
-    };
-    let gap_one = toks.last().is_some_and(|p: &Tok<'_>| match text.as_bytes().get(p.end..start) {
-        // One ASCII char (`char::is_whitespace` also counts U+000B).
-        Some([b]) => char::from(*b).is_whitespace(),
-        _ => text.get(p.end..start).is_some_and(one_space),
-    });
-    toks.push(Tok { start, end, kind, low, capital, gap_one });
 }
 
 /// True when `gap` is exactly one whitespace char.
