@@ -21,13 +21,15 @@ pub(crate) fn negated_hedged(text: &str) -> (bool, bool) {
 }
 
 /// [`negated_hedged`] of a text already cut into words (`tagged`: its
-/// words and their tags). In ASCII text whose every `'` stands between a
-/// letter or digit and another, each word of this module (letters, digits
-/// and `'`) lies inside one of `tagged`'s words: a word made only of such
-/// bytes is one, whose tags `tagged` holds already; any other is read byte
-/// by byte. Other texts are read as [`negated_hedged`] reads them.
+/// words and their tags). In plain text ([`is_plain`]) whose every `'`
+/// stands between a letter or digit and another, each word of this module
+/// (letters, digits and `'`) lies inside one of `tagged`'s words, for the
+/// bytes outside ASCII separate both kinds of word (but for the curly
+/// apostrophe inside a word of `tagged`): a word made only of such bytes
+/// is one, whose tags `tagged` holds already; any other is read byte by
+/// byte. Other texts are read as [`negated_hedged`] reads them.
 pub(crate) fn negated_hedged_tagged(text: &str, tagged: &Tagged<'_>) -> (bool, bool) {
-    if !text.is_ascii() || !apostrophes_are_inner(text.as_bytes()) {
+    if !is_plain(text) || !apostrophes_are_inner(text.as_bytes()) {
         return negated_hedged(text);
     }
     let mut found = 0;
@@ -154,7 +156,7 @@ mod tests {
         #[test]
         fn the_words_read_as_the_text(
             words in proptest::collection::vec(
-                "not|Not|NOT|nothing|cannot|no|None|n't|didn't|DIDN'T|'not'|not'|'no|could|likely|unlikely|may|\
+                "not|Not|NOT|nothing|cannot|no|None|n't|didn't|DIDN'T|'not'|not'|'no|could|likely|unlikely|may|didn’t|No’s|\
                  U\\.S\\.|@no|no@x|non-binding|not-so|18,000|a&b|[a-z']{1,6}|[0-9]{1,2}|—|’|“|\\.|,|-|é",
                 0..12,
             ),
