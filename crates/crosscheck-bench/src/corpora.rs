@@ -55,8 +55,25 @@ pub fn load_pools(root: &Path) -> Result<Pools, BenchError> {
     if !root.join("fnc-1").is_dir() {
         return Err(BenchError::MissingCorpora { path: root.to_path_buf() });
     }
+    let fnc = fnc_bodies(&root.join("fnc-1/train_bodies.csv"))?;
+    pools_with(root, fnc.iter().flat_map(|b| split_sentences(b)))
+}
+
+/// The pools without the FNC-1 bodies: the text a profile-guided build
+/// trains on, kept apart from the text its extraction rate is measured on
+/// (`bench extract-rate` reads the FNC-1 bodies).
+pub fn load_training_pools(root: &Path) -> Result<Pools, BenchError> {
+    if !root.join("ecbplus/ECB+").is_dir() {
+        return Err(BenchError::MissingCorpora { path: root.to_path_buf() });
+    }
+    pools_with(root, std::iter::empty())
+}
+
+/// The pools of `root`'s ECB+, MRPC and STS files, with `bodies` (article
+/// sentences) among the filler.
+fn pools_with(root: &Path, bodies: impl Iterator<Item = String>) -> Result<Pools, BenchError> {
     let mut pools = Pools::default();
-    pools.filler.extend(fnc_bodies(&root.join("fnc-1/train_bodies.csv"))?.iter().flat_map(|b| split_sentences(b)));
+    pools.filler.extend(bodies);
     pools.filler.extend(ecb_sentences(&root.join("ecbplus/ECB+"))?);
     read_mrpc(&root.join("mrpc/msr_paraphrase_train.txt"), &mut pools)?;
     for f in ["stsbenchmark/sts-train.csv", "stsbenchmark/sts-dev.csv"] {

@@ -11,11 +11,11 @@ use crosscheck_text::Overrides;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::corpora::{fnc_bodies, load_pools, Pools};
+use crate::corpora::{fnc_bodies, load_pools, load_training_pools, Pools};
 use crate::error::BenchError;
 use crate::generate::{generate, GenConfig};
 use crate::measure::{fit_power, median, PowerFit};
-use crate::run::RunResult;
+use crate::run::{run_whole, RunResult};
 use crate::store::{is_current, write_story, StoryFormat};
 
 /// Smallest N included in the scaling fit.
@@ -182,6 +182,18 @@ impl Harness {
         let dir = self.work.join("reports");
         std::fs::create_dir_all(&dir).map_err(|e| BenchError::io(&dir, e))?;
         Ok(dir.join(name))
+    }
+
+    /// The training run of a profile-guided build (`scripts/pgo-build.sh`):
+    /// the whole pipeline once, in this process, over a story of `n`
+    /// articles drawn from the training pools (no FNC-1 text, which
+    /// `extract-rate` measures).
+    pub fn train(&self, n: usize) -> Result<RunResult, BenchError> {
+        let pools = load_training_pools(&self.corpora())?;
+        let config = GenConfig { articles: n, ..self.base.clone() };
+        let dir = self.work.join("stories").join(format!("train-n{n}-seed{}", config.seed));
+        write_story(&generate(&pools, &config)?, &dir, StoryFormat::Dir)?;
+        run_whole(&dir, &self.report_path("train.json")?)
     }
 
     /// Runs the pipeline on `story` in a child process.

@@ -175,7 +175,19 @@ pub(crate) const PLAIN_PUNCTUATION: &[char] =
 /// ASCII, or ASCII with only [`PLAIN_PUNCTUATION`] besides: most news
 /// text, which can be read byte by byte.
 pub(crate) fn is_plain(text: &str) -> bool {
-    text.is_ascii() || text.chars().all(|c| c.is_ascii() || PLAIN_PUNCTUATION.contains(&c))
+    if text.is_ascii() {
+        return true;
+    }
+    // Jumps from one byte outside ASCII to the next, decoding only those.
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(k) = b.get(i..).and_then(|rest| rest.iter().position(|c| !c.is_ascii())) {
+        match text.get(i + k..).and_then(|rest| rest.chars().next()) {
+            Some(c) if PLAIN_PUNCTUATION.contains(&c) => i += k + c.len_utf8(),
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// [`words`] char by char, for any text.
@@ -315,6 +327,12 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn plainness_is_every_char_ascii_or_plain_punctuation(t in "([ -~]|’|“|—|\u{a0}|é|ğ|\u{2028}|😀){0,24}") {
+            let reference = t.chars().all(|c| c.is_ascii() || PLAIN_PUNCTUATION.contains(&c));
+            proptest::prop_assert_eq!(is_plain(&t), reference);
+        }
+
         #[test]
         fn plain_words_match_char_words_on_any_plain_text(t in "([a-zA-Z0-9 .,'@&\\-]|’|‘|“|”|–|—|…|\u{a0}|«|»|•|·){0,40}") {
             proptest::prop_assert!(is_plain(&t));

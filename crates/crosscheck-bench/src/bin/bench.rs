@@ -100,6 +100,13 @@ enum Cmd {
         #[arg(long, default_value = "bench/peer/peer.py")]
         script: PathBuf,
     },
+    /// The training run of a profile-guided build (scripts/pgo-build.sh):
+    /// the whole pipeline once over a story without FNC-1 text.
+    PgoTrain {
+        /// Story size.
+        #[arg(long, default_value_t = 2_000)]
+        n: usize,
+    },
     /// Prints the machine description.
     Machine,
 }
@@ -128,6 +135,11 @@ fn run(cli: Cli) -> Result<(), BenchError> {
     match cli.command {
         Cmd::RunOne { .. } => Ok(()),
         Cmd::Machine => save("machine", &machine()),
+        Cmd::PgoTrain { n } => {
+            let r = h.train(n)?;
+            println!("trained on {} articles, {} claims, {} clusters in {:.2} s", r.articles, r.claims, r.clusters, r.wall);
+            Ok(())
+        }
         Cmd::Scale { ns, runs, runs_large, large_from, threads, stages } => {
             let r = h.scale(&ns, &ScalePlan { runs, runs_large, large_from, threads, stages })?;
             print_scale(&r);
