@@ -155,6 +155,9 @@ fn eval_words(words: &[&str]) -> Option<f64> {
 
 /// Parses a digit token ("1,234.5", ".08") into a value.
 fn digit_value(low: &str) -> Option<f64> {
+    if !low.contains(',') {
+        return low.parse().ok();
+    }
     let clean: String = low.chars().filter(|c| *c != ',').collect();
     clean.parse().ok()
 }
@@ -224,14 +227,14 @@ fn parse_digits(toks: &[Tok], i: usize) -> Option<NumMatch> {
     let mut value = digit_value(&t.low)?;
     let mut end = i + 1;
     // "1 234 567", "40 000": space-grouped thousands.
-    if t.low.len() <= 3 && !t.low.contains(['.', ',']) {
+    let group = |n: &Tok| {
+        let int_part = n.low.split('.').next().unwrap_or("");
+        n.kind == TokKind::Num && n.gap_one && int_part.len() == 3 && !n.low.contains(',') && int_part.chars().all(|c| c.is_ascii_digit())
+    };
+    // Copied only when a group follows: alone, the token is its own value.
+    if t.low.len() <= 3 && !t.low.contains(['.', ',']) && toks.get(end).is_some_and(group) {
         let mut text = t.low.to_string();
-        while let Some(n) = toks.get(end) {
-            let int_part = n.low.split('.').next().unwrap_or("");
-            let grouped = n.kind == TokKind::Num && n.gap_one && int_part.len() == 3 && !n.low.contains(',');
-            if !grouped || !int_part.chars().all(|c| c.is_ascii_digit()) {
-                break;
-            }
+        while let Some(n) = toks.get(end).filter(|n| group(n)) {
             text.push_str(&n.low);
             end += 1;
             if n.low.contains('.') {
