@@ -124,23 +124,28 @@ struct Reader<'a> {
     claims: Vec<Claim>,
     /// The first pass's words and mentions of each claim-bearing sentence,
     /// in order.
-    learned_sentences: std::vec::IntoIter<(words::Detached, Vec<Mention>)>,
+    learned_sentences: std::vec::IntoIter<LearnedSentence<'a>>,
 }
+
+/// A sentence as the first pass read it: its byte range in the document,
+/// its words and its mentions.
+type LearnedSentence<'a> = (Range<usize>, Tagged<'a>, Vec<Mention>);
 
 /// What a first reading of an article learns about its people: full names
 /// by surname, and the offices it gives them ("Russian President Vladimir
-/// Putin" → `ru|president`: Vladimir Putin).
+/// Putin" → `ru|president`: Vladimir Putin). It borrows the article's
+/// text, which its sentences' words are cut from.
 #[derive(Debug, Clone, Default)]
-pub struct Learned {
+pub struct Learned<'a> {
     people: People,
     offices: Vec<(Role, String)>,
     /// Every claim-bearing sentence's words and mentions, in reading order,
     /// so that the second pass does not cut, tag and read them again (it
     /// only [`People::reread`]s the mentions).
-    sentences: Vec<(words::Detached, Vec<Mention>)>,
+    sentences: Vec<LearnedSentence<'a>>,
 }
 
-impl Learned {
+impl Learned<'_> {
     /// The offices the article gives named people, in reading order.
     pub fn offices(&self) -> &[(Role, String)] {
         &self.offices
@@ -150,7 +155,7 @@ impl Learned {
 /// Reads an article's people and their offices (the first of extraction's
 /// two passes; [`extract_learned`] is the second).
 /// Duplicated articles teach nothing (they yield no claims).
-pub fn learn(doc: &Document) -> Learned {
+pub fn learn(doc: &Document) -> Learned<'_> {
     let mut learned = Learned::default();
     if doc.article.duplicate_of.is_some() {
         return learned;
@@ -166,7 +171,7 @@ pub fn learn(doc: &Document) -> Learned {
                     learned.offices.push((role, m.name.clone()));
                 }
             }
-            learned.sentences.push((words::Detached::new(s.clone(), tagged), found));
+            learned.sentences.push((s.clone(), tagged, found));
         }
     }
     let Learned { people, offices, .. } = &mut learned;
@@ -184,7 +189,7 @@ pub fn extract(doc: &Document, opts: &ExtractOptions) -> (Vec<Claim>, Vec<Diagno
 /// [`extract`] with the article's first reading done ([`learn`]) and the
 /// offices of the whole story, which resolve role phrases the article
 /// itself never ties to a name.
-pub fn extract_learned(doc: &Document, opts: &ExtractOptions, learned: Learned, story: &StoryOffices) -> (Vec<Claim>, Vec<Diagnostic>) {
+pub fn extract_learned<'a>(doc: &'a Document, opts: &ExtractOptions, learned: Learned<'a>, story: &StoryOffices) -> (Vec<Claim>, Vec<Diagnostic>) {
     if doc.article.duplicate_of.is_some() {
         return (Vec::new(), Vec::new());
     }
@@ -376,8 +381,8 @@ impl Reader<'_> {
             let in_run = open_quote || still_open;
             // The sentence is cut into words and its names read once (by
             // `learn`); its units take their share.
-            let (tagged, learned_mentions) = match learned.and_then(|(d, m)| Some((d.attach(sentence, text)?, m))) {
-                Some((tagged, mentions)) => (tagged, Some(self.people.reread(mentions))),
+            let (tagged, learned_mentions) = match learned.filter(|(range, ..)| range == sentence) {
+                Some((_, tagged, mentions)) => (tagged, Some(self.people.reread(mentions))),
                 None => (Tagged::new(text), None),
             };
             let unit_ranges = if kind == ClaimKind::Body { units::units_of_words(text, &tagged.words) } else { vec![0..text.len()] };

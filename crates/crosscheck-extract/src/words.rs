@@ -102,41 +102,6 @@ impl<'a> Tagged<'a> {
     }
 }
 
-/// A sentence's [`Tagged`] words without the borrow of its text: what the
-/// first pass of extraction ([`crate::learn`]) hands to the second, so
-/// that each sentence is cut and tagged once.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Detached {
-    /// The sentence's byte range in the document.
-    sentence: Range<usize>,
-    /// The words' byte ranges in the sentence.
-    ranges: Vec<Range<usize>>,
-    bare: Vec<u32>,
-    full: Vec<u32>,
-}
-
-impl Detached {
-    /// `tagged`, cut from the document's bytes `sentence`, detached.
-    pub fn new(sentence: Range<usize>, tagged: Tagged<'_>) -> Detached {
-        let ranges = tagged.words.into_iter().map(|w| w.range).collect();
-        Detached { sentence, ranges, bare: tagged.bare, full: tagged.full }
-    }
-
-    /// The [`Tagged`] words again, over `text`, the document's bytes
-    /// `sentence`; `None` when these were cut from another sentence (then
-    /// cut `text` afresh).
-    pub fn attach<'a>(self, sentence: &Range<usize>, text: &'a str) -> Option<Tagged<'a>> {
-        if self.sentence != *sentence || sentence.len() != text.len() {
-            return None;
-        }
-        let mut words = Vec::with_capacity(self.ranges.len());
-        for range in self.ranges {
-            words.push(Word { text: text.get(range.clone())?, range });
-        }
-        Some(Tagged { words, bare: self.bare, full: self.full })
-    }
-}
-
 /// A title, a demonym, a hyphenation of titles, or a capitalised place;
 /// `stem` is the word without its possessive and `t` its tags.
 fn is_title_word(w: &Word<'_>, stem: &str, t: u32) -> bool {
@@ -301,15 +266,6 @@ mod tests {
         assert_eq!(whole.slice(&(0..n + 2)), None);
         let u = t.find("U.S.").unwrap_or(0);
         assert_eq!(whole.slice(&(u..u + 3)), None);
-    }
-
-    #[test]
-    fn detached_words_attach_to_their_own_sentence_only() {
-        let t = "Russian President Vladimir Putin’s envoy met 18,000 people.";
-        let d = Detached::new(10..10 + t.len(), Tagged::new(t));
-        assert_eq!(d.clone().attach(&(10..10 + t.len()), t), Some(Tagged::new(t)));
-        assert_eq!(d.clone().attach(&(0..t.len()), t), None);
-        assert_eq!(d.attach(&(10..10 + t.len()), &t[1..]), None);
     }
 
     #[test]
