@@ -7,7 +7,7 @@
 //! give the same answer (a property test holds them together).
 
 use crate::lexicon::{self, tag};
-use crate::words::{is_plain, Tagged};
+use crate::words::{is_plain, Shape, Tagged};
 
 /// Both flags found: nothing more to look for.
 const BOTH: u32 = tag::NEGATION | tag::HEDGE;
@@ -34,20 +34,15 @@ pub(crate) fn negated_hedged_tagged(text: &str, tagged: &Tagged<'_>) -> (bool, b
     }
     let mut found = 0;
     for (w, &full) in tagged.words.iter().zip(&tagged.full) {
-        let b = w.text.as_bytes();
-        // One pass over the (short) word, rather than a memchr call for `'`.
-        let (mut simple, mut apostrophe) = (true, false);
-        for &c in b {
-            simple &= is_word_byte(c);
-            apostrophe |= c == b'\'';
-        }
-        if simple {
-            found |= full & BOTH;
-            if apostrophe && b.windows(3).any(|t| t.eq_ignore_ascii_case(b"n't")) {
-                found |= contraction_flags();
+        match w.shape {
+            Shape::Alnum => found |= full & BOTH,
+            Shape::Apostrophe => {
+                found |= full & BOTH;
+                if w.text.as_bytes().windows(3).any(|t| t.eq_ignore_ascii_case(b"n't")) {
+                    found |= contraction_flags();
+                }
             }
-        } else {
-            found |= plain_flags(w.text);
+            Shape::Other => found |= plain_flags(w.text),
         }
         if found == BOTH {
             break;

@@ -11,6 +11,36 @@ pub struct Word<'a> {
     pub text: &'a str,
     /// Its byte range in the text it was cut from.
     pub range: Range<usize>,
+    /// What its bytes are ([`Shape::of`] its text), noted as it is cut.
+    pub shape: Shape,
+}
+
+/// What the bytes of a word are, for readers that take a word of ASCII
+/// letters and digits as it is (negation and hedging).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// ASCII letters and digits only.
+    Alnum,
+    /// ASCII letters, digits and at least one `'`.
+    Apostrophe,
+    /// Anything else: other inner punctuation, a kept dot, `@`, a comma
+    /// between digits, bytes outside ASCII.
+    Other,
+}
+
+impl Shape {
+    /// The shape of `word`'s bytes.
+    pub fn of(word: &str) -> Shape {
+        word.bytes().fold(Shape::Alnum, |shape, b| if b.is_ascii_alphanumeric() { shape } else { shape.with(b) })
+    }
+
+    /// The shape once the byte `b`, no ASCII letter or digit, is added.
+    fn with(self, b: u8) -> Shape {
+        match (self, b) {
+            (Shape::Alnum | Shape::Apostrophe, b'\'') => Shape::Apostrophe,
+            _ => Shape::Other,
+        }
+    }
 }
 
 impl<'a> Word<'a> {
@@ -93,7 +123,7 @@ impl<'a> Tagged<'a> {
         let first = self.words.partition_point(|w| w.range.start < range.start);
         let last = self.words.partition_point(|w| w.range.end <= range.end);
         let (first, last) = (first.min(last), last);
-        let shift = |w: &Word<'a>| Word { text: w.text, range: w.range.start - range.start..w.range.end - range.start };
+        let shift = |w: &Word<'a>| Word { text: w.text, range: w.range.start - range.start..w.range.end - range.start, shape: w.shape };
         Some(Tagged {
             words: self.words[first..last].iter().map(shift).collect(),
             bare: self.bare[first..last].to_vec(),
@@ -180,7 +210,7 @@ fn char_words(text: &str) -> Vec<Word<'_>> {
             end += 1;
             chars.next();
         }
-        out.push(Word { text: &text[start..end], range: start..end });
+        out.push(Word { text: &text[start..end], range: start..end, shape: Shape::of(&text[start..end]) });
     }
     out
 }
@@ -213,22 +243,26 @@ fn plain_words(text: &str) -> Vec<Word<'_>> {
         }
         let start = k;
         let mut end = start + 1;
+        let mut shape = if b[start] == b'@' { Shape::Other } else { Shape::Alnum };
         while end < b.len() {
             if is_alnum(b[end]) {
                 end += 1;
             } else if let Some(n) = inner_at(end) {
+                shape = shape.with(b[end]);
                 end += n;
             } else if b[end] == b',' && is_digit(b[end - 1]) && b.get(end + 1).is_some_and(|&c| is_digit(c)) {
                 // "18,000": a comma between digits is part of the number.
+                shape = Shape::Other;
                 end += 1;
             } else {
                 break;
             }
         }
         if b.get(end) == Some(&b'.') && keeps_dot(&text[start..end]) {
+            shape = Shape::Other;
             end += 1;
         }
-        out.push(Word { text: &text[start..end], range: start..end });
+        out.push(Word { text: &text[start..end], range: start..end, shape });
         k = end;
     }
     out
@@ -293,6 +327,9 @@ mod tests {
         fn plain_words_match_char_words_on_any_plain_text(t in "([a-zA-Z0-9 .,'@&\\-]|’|‘|“|”|–|—|…|\u{a0}|«|»|•|·){0,40}") {
             proptest::prop_assert!(is_plain(&t));
             proptest::prop_assert_eq!(plain_words(&t), char_words(&t));
+            for w in plain_words(&t) {
+                proptest::prop_assert_eq!(w.shape, Shape::of(w.text), "{:?}", w.text);
+            }
         }
     }
 }
