@@ -240,22 +240,17 @@ pub fn tags_of(word: &str) -> u32 {
     }
 }
 
-/// Longest ASCII word lower-cased on the stack rather than in a `String`.
-const STACK_LOWER_BYTES: usize = 48;
+/// Longest ASCII word lower-cased on the stack rather than in a `String`
+/// (what a `CompactString` holds inline on 64-bit targets).
+const STACK_LOWER_BYTES: usize = 24;
 
 /// Calls `f` with `word` lower-cased exactly as `str::to_lowercase` does,
 /// without allocating for short ASCII words.
 pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     if word.len() <= STACK_LOWER_BYTES && word.is_ascii() {
-        let mut buf = [0u8; STACK_LOWER_BYTES];
-        let lower = &mut buf[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
+        let mut lower = compact_str::CompactString::new(word);
         lower.make_ascii_lowercase();
-        // ASCII lower-cased is still ASCII, hence UTF-8.
-        match std::str::from_utf8(lower) {
-            Ok(s) => f(s),
-            Err(_) => f(&word.to_lowercase()),
-        }
+        f(&lower)
     } else {
         f(&word.to_lowercase())
     }
@@ -289,5 +284,14 @@ mod tests {
             assert_ne!(tags_of(&w.to_uppercase()), 0, "{w}");
         }
         with_lower("Zelenskyy’S", |l| assert_eq!(l, "zelenskyy’s"));
+    }
+
+    proptest::proptest! {
+        /// Lower-casing on the stack gives what `str::to_lowercase` gives.
+        #[test]
+        fn lower_casing_on_the_stack_is_to_lowercase(w in "([a-zA-Z0-9 .'-]|É|ß|İ|Σ){0,30}") {
+            let expected = w.to_lowercase();
+            with_lower(&w, |l| proptest::prop_assert_eq!(l, expected.as_str()))?;
+        }
     }
 }
