@@ -531,7 +531,10 @@ impl Reader<'_> {
         } else if found.pronoun {
             self.last_speaker.clone()?
         } else {
-            let s = self.resolve_speaker(&found.speaker, tail(&text[..found.range.start], MAX_CONTEXT_BYTES), context);
+            // The speaker phrase's words, from the unit's when it is cut from it.
+            let own_words = text.get(found.range.clone()).filter(|p| *p == found.speaker).and_then(|_| tagged.slice(&found.range));
+            let words = own_words.unwrap_or_else(|| Tagged::new(&found.speaker));
+            let s = self.resolve_speaker(&found.speaker, &words, tail(&text[..found.range.start], MAX_CONTEXT_BYTES), context);
             self.last_speaker = Some(s.clone());
             self.last_speaker_sentence = self.sentence_counter;
             s
@@ -556,13 +559,13 @@ impl Reader<'_> {
         Some(Speaker { text: m.name.clone(), key: person(&full) })
     }
 
-    /// A speaker phrase to a canonical key: the person it names (full name
-    /// through the article), the person a role phrase stands for, or the
-    /// organisation.
-    fn resolve_speaker(&self, phrase: &str, before: &str, context: &str) -> Speaker {
+    /// A speaker phrase (cut into `words`) to a canonical key: the person it
+    /// names (full name through the article), the person a role phrase
+    /// stands for, or the organisation.
+    fn resolve_speaker(&self, phrase: &str, words: &Tagged<'_>, before: &str, context: &str) -> Speaker {
         let speaker = |key: String| Speaker { text: phrase.to_string(), key };
         let office = phrase.to_lowercase().ends_with("office");
-        let mentions = entities::mentions(phrase, &self.people);
+        let mentions = entities::mentions_tagged(phrase, words, &self.people);
         if let Some(m) = mentions.iter().rev().find(|m| m.kind == EntityKind::Person) {
             let key = person(self.people.complete(&m.name));
             return speaker(if office { format!("{key}:office") } else { key });
