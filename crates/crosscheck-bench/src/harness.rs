@@ -184,7 +184,7 @@ impl Harness {
         Ok(dir.join(name))
     }
 
-    /// The training run of a profile-guided build (`scripts/pgo-build.sh`):
+    /// The training run of a profile-guided build (`bench/pgo/build.sh`):
     /// the whole pipeline once, in this process, over a story of `n`
     /// articles drawn from the training pools (no FNC-1 text, which
     /// `extract-rate` measures).

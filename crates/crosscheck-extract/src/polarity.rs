@@ -38,7 +38,7 @@ pub(crate) fn negated_hedged_tagged(text: &str, tagged: &Tagged<'_>) -> (bool, b
             Shape::Alnum => found |= full & BOTH,
             Shape::Apostrophe => {
                 found |= full & BOTH;
-                if w.text.as_bytes().windows(3).any(|t| t.eq_ignore_ascii_case(b"n't")) {
+                if holds_contraction(w.text.as_bytes()) {
                     found |= contraction_flags();
                 }
             }
@@ -75,7 +75,7 @@ fn plain_flags(text: &str) -> u32 {
             i += 1;
         }
         let w = &b[start..i];
-        if apostrophe && w.windows(3).any(|t| t.eq_ignore_ascii_case(b"n't")) {
+        if apostrophe && holds_contraction(w) {
             found |= contraction_flags();
         }
         if may_negate_or_hedge(w) {
@@ -93,7 +93,7 @@ fn is_word_byte(b: u8) -> bool {
 /// The flags of a text already lower-cased, char by char.
 fn lowered_flags(lower: &str) -> u32 {
     let mut found = 0;
-    if lower.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"n't")) {
+    if holds_contraction(lower.as_bytes()) {
         found |= contraction_flags();
     }
     for w in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
@@ -105,6 +105,11 @@ fn lowered_flags(lower: &str) -> u32 {
         }
     }
     found
+}
+
+/// Whether `b` holds "n't" (in any case).
+fn holds_contraction(b: &[u8]) -> bool {
+    b.windows(3).any(|t| t.eq_ignore_ascii_case(b"n't"))
 }
 
 /// The flags of the lists that hold "n't".

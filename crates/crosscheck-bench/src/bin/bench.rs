@@ -100,7 +100,7 @@ enum Cmd {
         #[arg(long, default_value = "bench/peer/peer.py")]
         script: PathBuf,
     },
-    /// The training run of a profile-guided build (scripts/pgo-build.sh):
+    /// The training run of a profile-guided build (bench/pgo/build.sh):
     /// the whole pipeline once over a story without FNC-1 text.
     PgoTrain {
         /// Story size.
