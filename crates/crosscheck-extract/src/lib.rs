@@ -112,8 +112,11 @@ struct Reader<'a> {
     /// Offices that one person holds across the whole story.
     story_offices: &'a [(Role, String)],
     last_speaker: Option<Speaker>,
-    /// The speaker of the last attributed claim, for quotations that follow it.
-    quote_speaker: Option<Attribution>,
+    /// The claim (an index into `claims`) whose attribution is the speaker
+    /// for quotations that follow it: the last claim, when it was
+    /// attributed. An attributed claim's attribution never changes, so the
+    /// index stands for it without a copy per sentence.
+    quote_speaker: Option<usize>,
     /// Claims of a running quotation still waiting for their speaker.
     run: Vec<usize>,
     /// The attribution found inside the running quotation.
@@ -467,7 +470,7 @@ impl Reader<'_> {
                         .or(trailing_first)
                         .cloned()
                         .or_else(|| participle.clone())
-                        .or_else(|| (quoted && !in_run).then(|| self.quote_speaker.clone()).flatten());
+                        .or_else(|| (quoted && !in_run).then(|| self.quote_attribution()).flatten());
                     (inherited, false)
                 }
             };
@@ -479,7 +482,7 @@ impl Reader<'_> {
     /// Ends a quotation that ran over several sentences: its claims take the
     /// attribution found anywhere in it, else the speaker before it.
     fn close_quote_run(&mut self) {
-        let attr = self.run_attr.take().or_else(|| self.quote_speaker.clone());
+        let attr = self.run_attr.take().or_else(|| self.quote_attribution());
         for i in std::mem::take(&mut self.run) {
             if self.claims[i].attribution.is_none() {
                 if let Some(a) = &attr {
@@ -488,11 +491,12 @@ impl Reader<'_> {
                 }
             }
         }
-        if let Some(a) = self.claims.last().and_then(|c| c.attribution.clone()) {
-            self.quote_speaker = Some(a);
-        } else {
-            self.quote_speaker = None;
-        }
+        self.quote_speaker = self.claims.last().filter(|c| c.attribution.is_some()).map(|_| self.claims.len() - 1);
+    }
+
+    /// The attribution of the quotation speaker ([`Reader::quote_speaker`]).
+    fn quote_attribution(&self) -> Option<Attribution> {
+        self.quote_speaker.and_then(|i| self.claims.get(i)).and_then(|c| c.attribution.clone())
     }
 
     /// Remembers the first person named outside quotation marks: the most

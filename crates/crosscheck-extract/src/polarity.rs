@@ -29,7 +29,9 @@ pub(crate) fn negated_hedged(text: &str) -> (bool, bool) {
 /// is one, whose tags `tagged` holds already; any other is read byte by
 /// byte. Other texts are read as [`negated_hedged`] reads them.
 pub(crate) fn negated_hedged_tagged(text: &str, tagged: &Tagged<'_>) -> (bool, bool) {
-    if !is_plain(text) || !apostrophes_are_inner(text.as_bytes()) {
+    // The caller passes the text `tagged` was cut from: its plainness is known.
+    let plain = if std::ptr::eq(tagged.text, text) { tagged.plain } else { is_plain(text) };
+    if !plain || !apostrophes_are_inner(text.as_bytes()) {
         return negated_hedged(text);
     }
     let mut found = 0;

@@ -81,6 +81,10 @@ pub fn strip_possessive(w: &str) -> &str {
 /// everything that reads the text (entities, attribution, role phrases).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tagged<'a> {
+    /// The text the words are cut from.
+    pub text: &'a str,
+    /// Whether that text is plain ([`is_plain`]), asked once.
+    pub plain: bool,
     /// The words, as [`words`] cuts them.
     pub words: Vec<Word<'a>>,
     /// Each word's tags lower-cased without its possessive
@@ -93,7 +97,8 @@ pub struct Tagged<'a> {
 impl<'a> Tagged<'a> {
     /// Cuts and tags `text`.
     pub fn new(text: &'a str) -> Tagged<'a> {
-        let words = words(text);
+        let plain = is_plain(text);
+        let words = if plain { plain_words(text) } else { char_words(text) };
         let mut bare = Vec::with_capacity(words.len());
         let mut full = Vec::with_capacity(words.len());
         // The words of an ASCII text are ASCII: no need to ask of each.
@@ -105,7 +110,7 @@ impl<'a> Tagged<'a> {
             full.push(if stem.len() < w.text.len() { tags(w.text) } else { t });
             bare.push(if is_title_word(w, stem, t) { t | tag::TITLE_WORD } else { t });
         }
-        Tagged { words, bare, full }
+        Tagged { text, plain, words, bare, full }
     }
 
     /// What [`Tagged::new`] gives for the part `range` of the text, taken
@@ -124,7 +129,12 @@ impl<'a> Tagged<'a> {
         let last = self.words.partition_point(|w| w.range.end <= range.end);
         let (first, last) = (first.min(last), last);
         let shift = |w: &Word<'a>| Word { text: w.text, range: w.range.start - range.start..w.range.end - range.start, shape: w.shape };
+        let text = self.text.get(range.clone())?;
+        // A part of a plain text is plain.
+        let plain = self.plain || is_plain(text);
         Some(Tagged {
+            text,
+            plain,
             words: self.words[first..last].iter().map(shift).collect(),
             bare: self.bare[first..last].to_vec(),
             full: self.full[first..last].to_vec(),
