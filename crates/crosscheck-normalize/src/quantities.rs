@@ -155,22 +155,70 @@ fn vague_at(toks: &[Tok], i: usize) -> Option<(usize, &'static VagueAmount)> {
 
 /// False when no date and no quantity can start at token `i`: a word or
 /// symbol that is none of the readers' first tokens (dates, ranges,
-/// percentages, hedges, money, durations, vague amounts, numbers in words
-/// or figures, signs, currency symbols, vulgar fractions) and is no currency
-/// code before a number. Exact, and one hash lookup for most tokens.
+/// percentages, money, durations, numbers in words or figures, signs,
+/// currency symbols, vulgar fractions), is no currency code before a
+/// number, and does not start, with the token after it, a hedge or a vague
+/// amount of the phrase tables ("in" only before "excess", "at" only
+/// before "least" or "most"). Exact, and one hash lookup for most tokens.
 fn may_start(toks: &[Tok], i: usize) -> bool {
     static FIRST_TOKENS: LazyLock<FirstTokens> = LazyLock::new(|| {
         let own = ["between", "from", "per", "us"].into_iter().chain(PERCENT_WORDS.iter().copied());
-        let phrases = HEDGES.iter().map(|h| h.phrase).chain(VAGUE_AMOUNTS.iter().map(|v| v.phrase));
-        let firsts = phrases.map(|p| p.split(' ').next().unwrap_or(""));
         let readers = crate::dates::starter_words().chain(crate::durations::starter_words()).chain(crate::numbers::starter_words());
         let symbols = CURRENCY_SYMBOLS.iter().map(|(s, _)| *s).chain(crate::numbers::starter_symbols());
-        FirstTokens::new(own.chain(firsts).chain(readers).chain(symbols))
+        FirstTokens::new(own.chain(readers).chain(symbols))
     });
+    static PHRASE_STARTS: LazyLock<PhraseStarts> =
+        LazyLock::new(|| PhraseStarts::new(HEDGES.iter().map(|h| h.phrase).chain(VAGUE_AMOUNTS.iter().map(|v| v.phrase))));
     let Some(t) = toks.get(i) else { return false };
     t.kind == TokKind::Num
         || FIRST_TOKENS.contains(t.low().as_bytes())
         || (t.kind == TokKind::Word && t.low.len() == 3 && toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Num))
+        || PHRASE_STARTS.may_start(toks, i)
+}
+
+/// The first two words of the phrases of the hedge and vague-amount tables:
+/// a phrase can match at a token only where that token is a first word and
+/// the next token one of its second words (or the phrase is one word).
+struct PhraseStarts {
+    /// First word → its phrases' second words; `None` when one of its
+    /// phrases is that word alone.
+    seconds: WordMap<Option<Vec<&'static str>>>,
+    /// The first words' [`Heads`].
+    heads: Heads,
+}
+
+impl PhraseStarts {
+    fn new(phrases: impl Iterator<Item = &'static str>) -> PhraseStarts {
+        let mut seconds: WordMap<Option<Vec<&'static str>>> = WordMap::default();
+        let mut heads = Heads::new();
+        for phrase in phrases {
+            // Split as [`PhraseIndex`] splits, so that both agree on the words.
+            let mut words = phrase.split(' ');
+            let first = words.next().unwrap_or("");
+            heads.insert(first.as_bytes());
+            let entry = seconds.entry_or_insert_with(first.as_bytes(), || Some(Vec::new()));
+            match (words.next(), entry.as_mut()) {
+                (Some(second), Some(list)) => list.push(second),
+                (None, _) => *entry = None,
+                (Some(_), None) => {}
+            }
+        }
+        PhraseStarts { seconds, heads }
+    }
+
+    /// Whether a phrase may match at token `i`.
+    fn may_start(&self, toks: &[Tok], i: usize) -> bool {
+        let Some(t) = toks.get(i) else { return false };
+        let w = t.low().as_bytes();
+        if w.is_empty() || !self.heads.may_hold(w) {
+            return false;
+        }
+        match self.seconds.get(w) {
+            None => false,
+            Some(None) => true,
+            Some(Some(list)) => toks.get(i + 1).is_some_and(|n| list.iter().any(|s| n.low == *s)),
+        }
+    }
 }
 
 /// The first tokens of every reader, with their [`Heads`]: half of a
@@ -514,13 +562,29 @@ mod tests {
         ];
         let mut rng = crosscheck_core::SplitMix64::new(11);
         let ctx = DateContext { published: chrono::NaiveDate::from_ymd_opt(2025, 2, 14) };
-        for _ in 0..3000 {
+        // Every word of the phrase tables too, so that phrases are begun,
+        // finished and broken off at random.
+        let phrases: Vec<&str> = HEDGES.iter().map(|h| h.phrase).chain(VAGUE_AMOUNTS.iter().map(|v| v.phrase)).collect();
+        let vocabulary: Vec<&str> = words.iter().copied().chain(phrases.iter().flat_map(|p| p.split(' '))).collect();
+        let mut pick = |rng: &mut crosscheck_core::SplitMix64, n: usize| {
+            (0..n).map(|_| vocabulary[(rng.next_u64() % vocabulary.len() as u64) as usize]).collect::<Vec<_>>().join(" ")
+        };
+        let mut found = 0;
+        for round in 0..6000 {
             let n = 1 + (rng.next_u64() % 14) as usize;
-            let text: Vec<&str> = (0..n).map(|_| words[(rng.next_u64() % words.len() as u64) as usize]).collect();
-            let text = text.join(" ");
+            let text = if round < phrases.len() * 2 {
+                // Each phrase whole, between random words.
+                let (before, after) = ((rng.next_u64() % 3) as usize, (rng.next_u64() % 4) as usize);
+                format!("{} {} {}", pick(&mut rng, before), phrases[round / 2], pick(&mut rng, after))
+            } else {
+                pick(&mut rng, n)
+            };
             let toks = tokenize(&text);
-            assert_eq!(scan(&toks, &ctx, true), scan(&toks, &ctx, false), "{text}");
+            let skipped = scan(&toks, &ctx, true);
+            assert_eq!(skipped, scan(&toks, &ctx, false), "{text}");
+            found += skipped.len();
         }
+        assert!(found > 3000, "the sentences must hold quantities ({found})");
     }
 
     /// The publication date gives dates their values and changes nothing
