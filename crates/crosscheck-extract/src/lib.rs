@@ -597,6 +597,10 @@ impl Reader<'_> {
     /// The person the article last introduced with the title in `phrase`
     /// ("the Kremlin spokesperson" → the spokesperson named earlier).
     fn person_with_role(&self, phrase: &str) -> Option<String> {
+        // No office given yet: no one to find (and no phrase to parse).
+        if self.roles.iter().all(|(_, _, parsed)| parsed.is_none()) {
+            return None;
+        }
         let wanted = parse_role(phrase.trim_start_matches(|c: char| c.is_lowercase() || c == ' '))
             .or_else(|| parse_role(phrase))?;
         let head = wanted.title.split_whitespace().last().unwrap_or("").to_string();
