@@ -101,10 +101,11 @@ impl<'a> Tagged<'a> {
         let words = if plain { plain_words(text) } else { char_words(text) };
         let mut bare = Vec::with_capacity(words.len());
         let mut full = Vec::with_capacity(words.len());
-        // The words of an ASCII text are ASCII: no need to ask of each.
-        let tags: fn(&str) -> u32 =
-            if text.is_ascii() { |w| crate::lexicon::tags_of_ascii(w.as_bytes()) } else { crate::lexicon::tags_of };
         for w in &words {
+            // A word of ASCII letters, digits and `'` is ASCII: no need to
+            // ask of its bytes (nor of its stem, a part of it).
+            let ascii = w.shape != Shape::Other || w.text.is_ascii();
+            let tags = |w: &str| if ascii { crate::lexicon::tags_of_ascii(w.as_bytes()) } else { crate::lexicon::tags_of(w) };
             let stem = strip_possessive(w.text);
             let t = tags(stem);
             full.push(if stem.len() < w.text.len() { tags(w.text) } else { t });
