@@ -171,6 +171,9 @@ fn char_at(text: &str, p: usize) -> Option<(char, usize)> {
 /// One past the last byte of the word whose second char starts at `j` (a
 /// run of letters and combining marks), and how the whole word lower-cases,
 /// given `case`, how its first char does.
+// Inlined into the tokenizer's loop: a call per word cost more than the
+// scan of most words.
+#[inline(always)]
 fn word_end(text: &str, mut j: usize, mut case: Case) -> (usize, Case) {
     let b = text.as_bytes();
     loop {
