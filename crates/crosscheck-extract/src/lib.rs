@@ -806,11 +806,18 @@ fn person(name: &str) -> String {
     key_for(name, EntityKind::Person)
 }
 
+/// Most words of a title phrase in apposition to a name.
+const MAX_APPOSITIVE_WORDS: usize = 8;
+
 /// ", military analyst, …" after a name: the title phrase in apposition.
 fn appositive_role(after: &str) -> Option<String> {
     let rest = after.strip_prefix(", ")?;
     let phrase = rest.split([',', '.', ';']).next()?.trim();
     let words: Vec<&str> = phrase.split_whitespace().collect();
+    // A longer phrase is a clause: no need to read its words.
+    if words.len() > MAX_APPOSITIVE_WORDS {
+        return None;
+    }
     let lower = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     let titled = words.iter().any(|w| lexicon::TITLE_WORDS.contains(&lower(w).as_str()));
     // Only titles, names and connectors: "military analyst", "deputy
@@ -822,7 +829,7 @@ fn appositive_role(after: &str) -> Option<String> {
             || matches!(l.as_str(), "a" | "an" | "the" | "of" | "for" | "at" | "to" | "in")
             || l.split('-').all(|p| lexicon::TITLE_WORDS.contains(&p))
     });
-    (titled && nominal && words.len() <= 8).then(|| phrase.to_string())
+    (titled && nominal).then(|| phrase.to_string())
 }
 
 /// The parts of `quotes` inside `unit`, relative to the unit's start.
