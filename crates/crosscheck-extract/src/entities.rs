@@ -8,10 +8,10 @@
 //! places decide the type. Within an article, a lone surname is resolved to
 //! the full name it was introduced with.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crosscheck_core::EntityKind;
+use crosscheck_normalize::WordMap;
 
 use crate::lexicon::tag;
 use crate::words::{strip_possessive, Tagged, Word};
@@ -32,7 +32,9 @@ pub struct Mention {
 /// What an article has said about its people so far: surname → full name.
 #[derive(Debug, Default, Clone)]
 pub struct People {
-    full_names: HashMap<String, String, crosscheck_normalize::StrBuildHasher>,
+    /// Keyed by the surname lower-cased (`str::to_lowercase`): an ASCII
+    /// surname is looked up lower-cased in registers, without a copy.
+    full_names: WordMap<String>,
 }
 
 impl People {
@@ -42,7 +44,7 @@ impl People {
             let parts: Vec<&str> = m.name.split_whitespace().collect();
             if parts.len() >= 2 {
                 if let Some(last) = parts.last() {
-                    self.full_names.entry(last.to_lowercase()).or_insert_with(|| m.name.clone());
+                    self.full_names.entry_or_insert_with(last.to_lowercase().as_bytes(), || m.name.clone());
                 }
             }
         }
@@ -67,7 +69,12 @@ impl People {
         if self.full_names.is_empty() {
             return None;
         }
-        crate::lexicon::with_lower(surname, |lower| self.full_names.get(lower)).map(String::as_str)
+        let found = if surname.is_ascii() {
+            self.full_names.get_lower_of_ascii(surname.as_bytes())
+        } else {
+            self.full_names.get(surname.to_lowercase().as_bytes())
+        };
+        found.map(String::as_str)
     }
 
     /// `name` completed to the full name the article introduced, or as given.

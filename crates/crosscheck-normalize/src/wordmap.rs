@@ -68,6 +68,11 @@ impl<V> WordMap<V> {
     pub fn contains(&self, word: &[u8]) -> bool {
         self.get(word).is_some()
     }
+
+    /// Whether the map holds no word.
+    pub fn is_empty(&self) -> bool {
+        self.packed.is_empty() && self.long.is_empty()
+    }
 }
 
 impl<'w, V> FromIterator<(&'w str, V)> for WordMap<V> {
@@ -166,6 +171,9 @@ mod tests {
         assert_eq!(map.get_ascii_lower(long.to_uppercase().as_bytes()), Some(&4));
         assert_eq!(map.get_ascii_lower("Présidént".as_bytes()), None);
         assert!(map.contains(long.as_bytes()) && !map.contains(b"internationalisatio"));
+        assert!(!map.is_empty() && WordMap::<u32>::default().is_empty());
+        let only_long: WordMap<u32> = [(long, 1)].into_iter().collect();
+        assert!(!only_long.is_empty());
     }
 
     proptest::proptest! {
