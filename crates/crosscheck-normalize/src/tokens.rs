@@ -119,7 +119,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 p += len;
                 continue;
             }
-            if ch.is_alphabetic() {
+            if crate::ascii::is_alphabetic(ch) {
                 p = word_end(text, p + len, Case::Unknown).0;
                 (TokKind::Word, Case::Unknown, ch.is_uppercase())
             } else {
@@ -184,7 +184,7 @@ fn word_end(text: &str, mut j: usize, mut case: Case) -> (usize, Case) {
         }
         match b.get(j) {
             Some(byte) if !byte.is_ascii() => match char_at(text, j) {
-                Some((c, len)) if c.is_alphabetic() || is_mark(c) => {
+                Some((c, len)) if crate::ascii::is_alphabetic(c) || is_mark(c) => {
                     case = Case::Unknown;
                     j += len;
                 }
