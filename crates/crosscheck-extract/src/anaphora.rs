@@ -23,7 +23,7 @@ use crosscheck_core::value::Role;
 use crate::memo::role as parse_role;
 
 use crate::lexicon::{tag, with_lower};
-use crate::words::{strip_possessive, Tagged, Word};
+use crate::words::{adjacent, strip_possessive, Tagged, Word};
 
 /// A role phrase found in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,7 +89,7 @@ fn phrase_at(sentence: &str, tg: &Tagged<'_>, i: usize) -> Option<(RolePhrase, u
         return None;
     };
     let mut end = if country_possessive { i + 1 } else { office_start };
-    while end < ws.len() && is_office_word(&ws[end], tg.bare[end]) && plain_gap(sentence, &ws[end - 1], &ws[end]) {
+    while end < ws.len() && is_office_word(&ws[end], tg.bare[end]) && adjacent(sentence, &ws[end - 1], &ws[end]) {
         end += 1;
         if ws[end - 1].is_possessive() {
             break;
@@ -144,10 +144,6 @@ fn plain_alias(bare: &str, t: u32) -> Option<bool> {
 /// The country of an office phrase, as [`parse_role`] keys it.
 fn country_of(office: &str) -> Option<String> {
     parse_role(&format!("{office} president")).and_then(|r| r.of)
-}
-
-fn plain_gap(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
-    text[a.range.end..b.range.start].chars().all(|c| c == ' ' || c == '\n')
 }
 
 /// The full name of the one person `phrase` stands for, among `holders`

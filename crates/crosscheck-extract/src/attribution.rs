@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use crate::lexicon::tag;
-use crate::words::{Tagged, Word};
+use crate::words::{adjacent, Tagged, Word};
 
 /// A speaker found next to a cue, before names are resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -201,7 +201,7 @@ fn subject(text: &str, tg: &Tagged<'_>, cue: usize, quotes: &[Range<usize>]) -> 
             continue;
         }
         let mut end = i;
-        while end + 1 < cue && ws[end + 1].is_capitalised() && only_spaces(text, &ws[end], &ws[end + 1]) {
+        while end + 1 < cue && ws[end + 1].is_capitalised() && adjacent(text, &ws[end], &ws[end + 1]) {
             end += 1;
         }
         let all_titles = tg.bare[i..=end].iter().all(|t| t & (tag::TITLE | tag::DEMONYM) != 0);
@@ -244,7 +244,7 @@ fn modifies_source(text: &str, tg: &Tagged<'_>, k: usize) -> bool {
     let ws = &tg.words;
     let mut j = k;
     while j < ws.len() && j - k < MAX_SOURCE_MODIFIERS && is_plain_word(tg, j) && !is_source_head(tg, j) {
-        if j + 1 >= ws.len() || !only_spaces(text, &ws[j], &ws[j + 1]) {
+        if j + 1 >= ws.len() || !adjacent(text, &ws[j], &ws[j + 1]) {
             return false;
         }
         j += 1;
@@ -252,19 +252,15 @@ fn modifies_source(text: &str, tg: &Tagged<'_>, k: usize) -> bool {
     j > k && j < ws.len() && is_source_head(tg, j)
 }
 
-fn only_spaces(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
-    text[a.range.end..b.range.start].chars().all(|c| c == ' ' || c == '\n')
-}
-
 /// The phrase ending just before word `verb` (skipping "also", "has" …).
 fn speaker_before(text: &str, tg: &Tagged<'_>, verb: usize, quotes: &[Range<usize>]) -> Option<Found> {
     let ws = &tg.words[..];
     let mut end = verb;
-    while end > 0 && tg.full[end - 1] & tag::BETWEEN != 0 && only_spaces(text, &ws[end - 1], &ws[end]) {
+    while end > 0 && tg.full[end - 1] & tag::BETWEEN != 0 && adjacent(text, &ws[end - 1], &ws[end]) {
         end -= 1;
     }
     let last = end.checked_sub(1)?;
-    if inside(quotes, &ws[last].range) || !only_spaces(text, &ws[last], &ws[end.min(ws.len() - 1)]) && end < verb {
+    if inside(quotes, &ws[last].range) || !adjacent(text, &ws[last], &ws[end.min(ws.len() - 1)]) && end < verb {
         return None;
     }
     if tg.full[last] & (tag::SPEAKER_PRONOUN | tag::WHO) != 0 {
@@ -276,7 +272,7 @@ fn speaker_before(text: &str, tg: &Tagged<'_>, verb: usize, quotes: &[Range<usiz
         return None;
     }
     let mut start = last;
-    while start > 0 && is_speakerish(tg, start - 1) && only_spaces(text, &ws[start - 1], &ws[start]) {
+    while start > 0 && is_speakerish(tg, start - 1) && adjacent(text, &ws[start - 1], &ws[start]) {
         start -= 1;
     }
     // "James Waterhouse in Kyiv observed": the speaker stands before the place.
@@ -284,7 +280,7 @@ fn speaker_before(text: &str, tg: &Tagged<'_>, verb: usize, quotes: &[Range<usiz
     if is_place && start >= 2 && matches!(ws[start - 1].text, "in" | "at" | "from") {
         let end = start - 2;
         let mut s2 = end;
-        while s2 > 0 && is_speakerish(tg, s2 - 1) && only_spaces(text, &ws[s2 - 1], &ws[s2]) {
+        while s2 > 0 && is_speakerish(tg, s2 - 1) && adjacent(text, &ws[s2 - 1], &ws[s2]) {
             s2 -= 1;
         }
         if let Some(f) = phrase(text, tg, s2, end) {
@@ -313,7 +309,7 @@ fn plural_source(text: &str, tg: &Tagged<'_>, last: usize, verb: usize) -> Optio
     }
     let plain = |k: usize| is_plain_word(tg, k);
     let mut start = last;
-    while start > 0 && last - start + 1 < MAX_PLURAL_SOURCE_WORDS && plain(start - 1) && only_spaces(text, &ws[start - 1], &ws[start]) {
+    while start > 0 && last - start + 1 < MAX_PLURAL_SOURCE_WORDS && plain(start - 1) && adjacent(text, &ws[start - 1], &ws[start]) {
         start -= 1;
     }
     if !(start..=last).all(plain) {
@@ -339,7 +335,7 @@ fn speaker_after(text: &str, tg: &Tagged<'_>, from: usize, quotes: &[Range<usize
     let mut end = from;
     while end + 1 < ws.len()
         && (is_speakerish(tg, end + 1) || is_source_head(tg, end + 1) || modifies_source(text, tg, end + 1))
-        && only_spaces(text, &ws[end], &ws[end + 1])
+        && adjacent(text, &ws[end], &ws[end + 1])
     {
         end += 1;
     }

@@ -14,7 +14,7 @@ use crosscheck_core::EntityKind;
 use crosscheck_normalize::WordMap;
 
 use crate::lexicon::tag;
-use crate::words::{strip_possessive, Tagged, Word};
+use crate::words::{adjacent, strip_possessive, Tagged, Word};
 
 /// An entity found in a sentence, before it is turned into a core `Entity`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,11 +85,6 @@ impl People {
 
 fn is_connector(w: &Word<'_>) -> bool {
     matches!(w.text, "of" | "for" | "the" | "The" | "de" | "van" | "von" | "bin" | "al" | "la" | "le" | "du" | "and")
-}
-
-/// Only spaces stand between two words (no comma, quote or bracket).
-fn adjacent(sentence: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
-    sentence[a.range.end..b.range.start].chars().all(|c| c == ' ' || c == '\n')
 }
 
 fn starts_name(w: &Word<'_>, t: u32) -> bool {

@@ -51,7 +51,7 @@ use crosscheck_text::{BlockKind, Document};
 
 pub use anaphora::StoryOffices;
 use entities::{Mention, People};
-use words::Tagged;
+use words::{adjacent, Tagged};
 
 /// Limits for extraction.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -786,11 +786,11 @@ fn duration_parts(text: &str, ws: &[words::Word<'_>], found: &[crosscheck_normal
                 return None;
             }
             let mut s = first;
-            while s > 0 && first - s < DURATION_CONTEXT_WORDS && plain_gap(text, &ws[s - 1], &ws[s]) {
+            while s > 0 && first - s < DURATION_CONTEXT_WORDS && adjacent(text, &ws[s - 1], &ws[s]) {
                 s -= 1;
             }
             let mut e = last;
-            while e + 1 < ws.len() && e - last < DURATION_CONTEXT_WORDS && plain_gap(text, &ws[e], &ws[e + 1]) {
+            while e + 1 < ws.len() && e - last < DURATION_CONTEXT_WORDS && adjacent(text, &ws[e], &ws[e + 1]) {
                 e += 1;
             }
             // The window starts and ends on content words ("the", "and" at
@@ -814,10 +814,6 @@ fn is_rate(text: &str, range: &Range<usize>) -> bool {
     let indefinite = q.starts_with("a ") || q.starts_with("an ") || q.starts_with("per ");
     let before = text[..range.start].split_whitespace().next_back().unwrap_or("");
     indefinite && before.len() > 3 && before.ends_with('s')
-}
-
-fn plain_gap(text: &str, a: &words::Word<'_>, b: &words::Word<'_>) -> bool {
-    text[a.range.end..b.range.start].chars().all(|c| c == ' ' || c == '\n')
 }
 
 /// The canonical key of a person's name (surname-based, spelling-folded).

@@ -46,7 +46,10 @@ impl Shape {
 impl<'a> Word<'a> {
     /// True when the word starts with a capital letter.
     pub fn is_capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        match self.text.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.text.chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     /// The word without a possessive `'s`, as written.
@@ -70,6 +73,13 @@ impl<'a> Word<'a> {
     pub fn is_possessive(&self) -> bool {
         strip_possessive(self.text).len() < self.text.len()
     }
+}
+
+/// Whether only spaces and line breaks stand between the words `a` and
+/// `b` of `text` (no comma, quote or bracket). Bytes are compared: those of
+/// a char outside ASCII are never a space's.
+pub fn adjacent(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
+    text.as_bytes().get(a.range.end..b.range.start).is_some_and(|gap| gap.iter().all(|&c| c == b' ' || c == b'\n'))
 }
 
 /// The word without a trailing possessive.
