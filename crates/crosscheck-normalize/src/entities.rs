@@ -243,9 +243,14 @@ fn ascii_key_bytes(token: &str) -> Vec<u8> {
 fn translit_step(s: &[u8], out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
     out.clear();
     out.extend_from_slice(s);
+    // The letters the key may hold: a rule whose letters are not all among
+    // them cannot match, and is not scanned for.
+    let mut letters = letter_set(out);
     for (from, to) in TRANSLIT_RULES {
-        if replace_all(out, from, to, scratch) {
+        let needed = letter_set(from);
+        if letters & needed == needed && replace_all(out, from, to, scratch) {
             std::mem::swap(out, scratch);
+            letters |= letter_set(to);
         }
     }
     out.dedup();
@@ -253,6 +258,11 @@ fn translit_step(s: &[u8], out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
         out.pop();
         out.push(b'y');
     }
+}
+
+/// The lower-case ASCII letters of `s`, as bits `b - b'a'` of a set.
+fn letter_set(s: &[u8]) -> u32 {
+    s.iter().filter(|b| b.is_ascii_lowercase()).fold(0, |set, b| set | 1 << (b - b'a'))
 }
 
 /// `s` with every non-overlapping `from` (scanned left to right) written
