@@ -474,26 +474,30 @@ impl Reader<'_> {
             .filter(|(a, _)| a.cue.ends_with("ing"))
             .map(|(a, _)| a);
         let first = own.iter().position(Option::is_some);
-        let trailing_first = first.and_then(|i| own[i].as_ref().filter(|(_, t)| *t).map(|(a, _)| a));
-        let mut carried: Option<&Attribution> = None;
+        let trailing_first = first.filter(|&i| own[i].as_ref().is_some_and(|(_, t)| *t));
+        // Each unit's attribution: copies of the ones inherited first, then
+        // the units' own moved in (a unit's own is never copied for itself).
+        let mut carried: Option<usize> = None;
         let mut out = Vec::with_capacity(units.len());
         for (k, (unit, _)) in units.iter().enumerate() {
-            let entry = match &own[k] {
-                Some((a, _)) => {
-                    carried = Some(a);
-                    (Some(a.clone()), true)
-                }
-                None => {
-                    let quoted = mode_of(&text[unit.clone()], &clip(quotes, unit)) == AttributionMode::DirectQuote;
-                    let inherited = carried
-                        .or(trailing_first)
-                        .cloned()
-                        .or_else(|| participle.clone())
-                        .or_else(|| (quoted && !in_run).then(|| self.quote_attribution()).flatten());
-                    (inherited, false)
-                }
+            let entry = if own[k].is_some() {
+                carried = Some(k);
+                (None, true)
+            } else {
+                let quoted = mode_of(&text[unit.clone()], &clip(quotes, unit)) == AttributionMode::DirectQuote;
+                let inherited = carried
+                    .or(trailing_first)
+                    .and_then(|j| own[j].as_ref().map(|(a, _)| a.clone()))
+                    .or_else(|| participle.clone())
+                    .or_else(|| (quoted && !in_run).then(|| self.quote_attribution()).flatten());
+                (inherited, false)
             };
             out.push(entry);
+        }
+        for (entry, found) in out.iter_mut().zip(own) {
+            if let Some((a, _)) = found {
+                entry.0 = Some(a);
+            }
         }
         out
     }
