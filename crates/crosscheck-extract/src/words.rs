@@ -107,8 +107,10 @@ pub struct Tagged<'a> {
 impl<'a> Tagged<'a> {
     /// Cuts and tags `text`.
     pub fn new(text: &'a str) -> Tagged<'a> {
-        let plain = is_plain(text);
-        let words = if plain { plain_words(text) } else { char_words(text) };
+        let (plain, words) = match plain_words(text) {
+            Some(words) => (true, words),
+            None => (false, char_words(text)),
+        };
         let mut bare = Vec::with_capacity(words.len());
         let mut full = Vec::with_capacity(words.len());
         for w in &words {
@@ -176,11 +178,7 @@ fn inner(c: char) -> bool {
 /// `90-minute`); a trailing dot stays only on abbreviations with inner dots
 /// or single capitals (`U.S.`, `J.`).
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    if is_plain(text) {
-        plain_words(text)
-    } else {
-        char_words(text)
-    }
+    plain_words(text).unwrap_or_else(|| char_words(text))
 }
 
 /// Typographic punctuation outside ASCII that is neither a letter nor a
@@ -242,8 +240,11 @@ const CURLY_APOSTROPHE: &[u8] = "\u{2019}".as_bytes();
 
 /// [`words`] of plain text ([`is_plain`]), byte by byte: the same rules,
 /// where every character but [`PLAIN_PUNCTUATION`] is one byte and only
-/// the curly apostrophe of those can stand inside a word.
-fn plain_words(text: &str) -> Vec<Word<'_>> {
+/// the curly apostrophe of those can stand inside a word. `None` when the
+/// text is not plain, found in the same pass: every char outside ASCII
+/// stands between words (but the curly apostrophe, plain) and is checked
+/// there.
+fn plain_words(text: &str) -> Option<Vec<Word<'_>>> {
     use crosscheck_normalize::ascii::{is_alnum, is_digit};
     let b = text.as_bytes();
     let alnum = |k: usize| b.get(k).is_some_and(|&c| is_alnum(c));
@@ -259,7 +260,17 @@ fn plain_words(text: &str) -> Vec<Word<'_>> {
     let mut k = 0;
     while k < b.len() {
         if !(is_alnum(b[k]) || b[k] == b'@') {
-            k += 1;
+            if b[k] >= 0x80 {
+                // The first byte of a char outside ASCII (continuation bytes
+                // are skipped with it).
+                let c = text.get(k..).and_then(|rest| rest.chars().next())?;
+                if !PLAIN_PUNCTUATION.contains(&c) {
+                    return None;
+                }
+                k += c.len_utf8();
+            } else {
+                k += 1;
+            }
             continue;
         }
         let start = k;
@@ -286,7 +297,7 @@ fn plain_words(text: &str) -> Vec<Word<'_>> {
         out.push(Word { text: &text[start..end], range: start..end, shape });
         k = end;
     }
-    out
+    Some(out)
 }
 
 fn keeps_dot(w: &str) -> bool {
@@ -332,9 +343,11 @@ mod tests {
             "",
         ] {
             assert!(is_plain(t));
-            assert_eq!(plain_words(t), char_words(t), "{t}");
+            assert_eq!(plain_words(t), Some(char_words(t)), "{t}");
         }
         assert!(!is_plain("Erdoğan’s"));
+        assert_eq!(plain_words("Erdoğan’s"), None);
+        assert_eq!(plain_words("a \u{2028} b"), None, "a line separator is not plain");
     }
 
     proptest::proptest! {
@@ -342,13 +355,15 @@ mod tests {
         fn plainness_is_every_char_ascii_or_plain_punctuation(t in "([ -~]|’|“|—|\u{a0}|é|ğ|\u{2028}|😀){0,24}") {
             let reference = t.chars().all(|c| c.is_ascii() || PLAIN_PUNCTUATION.contains(&c));
             proptest::prop_assert_eq!(is_plain(&t), reference);
+            // The byte reader finds plainness as it cuts, and cuts as the char reader does.
+            proptest::prop_assert_eq!(plain_words(&t), reference.then(|| char_words(&t)));
         }
 
         #[test]
         fn plain_words_match_char_words_on_any_plain_text(t in "([a-zA-Z0-9 .,'@&\\-]|’|‘|“|”|–|—|…|\u{a0}|«|»|•|·){0,40}") {
             proptest::prop_assert!(is_plain(&t));
-            proptest::prop_assert_eq!(plain_words(&t), char_words(&t));
-            for w in plain_words(&t) {
+            proptest::prop_assert_eq!(plain_words(&t), Some(char_words(&t)));
+            for w in plain_words(&t).unwrap_or_default() {
                 proptest::prop_assert_eq!(w.shape, Shape::of(w.text), "{:?}", w.text);
             }
         }
