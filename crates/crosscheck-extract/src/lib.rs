@@ -505,8 +505,11 @@ impl Reader<'_> {
     /// Ends a quotation that ran over several sentences: its claims take the
     /// attribution found anywhere in it, else the speaker before it.
     fn close_quote_run(&mut self) {
-        let attr = self.run_attr.take().or_else(|| self.quote_attribution());
-        for i in std::mem::take(&mut self.run) {
+        let run_attr = self.run_attr.take();
+        let run = std::mem::take(&mut self.run);
+        // Most sentences close no quotation: no attribution to copy.
+        let attr = if run.is_empty() { None } else { run_attr.or_else(|| self.quote_attribution()) };
+        for i in run {
             if self.claims[i].attribution.is_none() {
                 if let Some(a) = &attr {
                     self.claims[i].mode = AttributionMode::DirectQuote;
