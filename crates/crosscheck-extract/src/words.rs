@@ -54,7 +54,12 @@ impl<'a> Word<'a> {
 
     /// The word without a possessive `'s`, as written.
     pub fn bare(&self) -> &'a str {
-        strip_possessive(self.text)
+        // Letters and digits alone hold no apostrophe.
+        if self.shape == Shape::Alnum {
+            self.text
+        } else {
+            strip_possessive(self.text)
+        }
     }
 
     /// The [`crate::lexicon::tag`] flags of [`Word::bare`] lower-cased,
@@ -71,7 +76,7 @@ impl<'a> Word<'a> {
 
     /// True when the word ends in a possessive `'s` or `’s`.
     pub fn is_possessive(&self) -> bool {
-        strip_possessive(self.text).len() < self.text.len()
+        self.bare().len() < self.text.len()
     }
 }
 
@@ -118,7 +123,7 @@ impl<'a> Tagged<'a> {
             // ask of its bytes (nor of its stem, a part of it).
             let ascii = w.shape != Shape::Other || w.text.is_ascii();
             let tags = |w: &str| if ascii { crate::lexicon::tags_of_ascii(w.as_bytes()) } else { crate::lexicon::tags_of(w) };
-            let stem = strip_possessive(w.text);
+            let stem = w.bare();
             let t = tags(stem);
             full.push(if stem.len() < w.text.len() { tags(w.text) } else { t });
             bare.push(if is_title_word(w, stem, t) { t | tag::TITLE_WORD } else { t });
@@ -160,7 +165,7 @@ impl<'a> Tagged<'a> {
 fn is_title_word(w: &Word<'_>, stem: &str, t: u32) -> bool {
     t & (tag::TITLE | tag::DEMONYM | tag::ROLE_DEMONYM) != 0
         || (t & tag::PLACE != 0 && w.is_capitalised())
-        || hyphenated_title(stem)
+        || (w.shape != Shape::Alnum && hyphenated_title(stem))
 }
 
 /// "Secretary-General": every hyphenated part of the word (`stem`, without
