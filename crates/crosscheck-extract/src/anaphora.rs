@@ -23,7 +23,7 @@ use crosscheck_core::value::Role;
 use crate::memo::role as parse_role;
 
 use crate::lexicon::{tag, with_lower};
-use crate::words::{adjacent, strip_possessive, Tagged, Word};
+use crate::words::{adjacent, Tagged, Word};
 
 /// A role phrase found in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,7 +78,7 @@ fn phrase_at(sentence: &str, tg: &Tagged<'_>, i: usize) -> Option<(RolePhrase, u
     let first = &ws[i];
     // "Russia's president": the possessive country is part of the office.
     let country_possessive = first.is_possessive() && {
-        let bare = strip_possessive(first.text);
+        let bare = first.bare();
         plain_alias(bare, tg.bare[i]).unwrap_or_else(|| crate::memo::names_country(bare))
     };
     let office_start = if country_possessive {
@@ -111,7 +111,7 @@ fn phrase_at(sentence: &str, tg: &Tagged<'_>, i: usize) -> Option<(RolePhrase, u
     if named_next && !last.is_possessive() {
         return None;
     }
-    let head_end = last.range.start + strip_possessive(last.text).len();
+    let head_end = last.range.start + last.bare().len();
     let office = ws[office_start].range.start..head_end;
     let office_text = sentence[office.clone()].replace("'s", "").replace("’s", "");
     let generic_head = crate::lexicon::with_lower(last.bare(), |head| matches!(head, "leader" | "counterpart"));
@@ -128,7 +128,7 @@ fn is_office_word(w: &Word<'_>, t: u32) -> bool {
     t & (tag::TITLE | tag::FORMER) == tag::TITLE
         || t & (tag::COUNTERPART | tag::DEMONYM | tag::ROLE_DEMONYM) != 0
         || {
-            let bare = strip_possessive(w.text);
+            let bare = w.bare();
             plain_alias(bare, t).unwrap_or_else(|| with_lower(bare, crate::memo::names_country))
         }
 }

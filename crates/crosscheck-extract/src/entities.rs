@@ -14,7 +14,7 @@ use crosscheck_core::EntityKind;
 use crosscheck_normalize::WordMap;
 
 use crate::lexicon::tag;
-use crate::words::{adjacent, strip_possessive, Tagged, Word};
+use crate::words::{adjacent, Tagged, Word};
 
 /// An entity found in a sentence, before it is turned into a core `Entity`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,7 +165,7 @@ fn mention_from_run(
     let name_words = &run[split..];
     let first = name_words.first()?;
     let last = name_words.last()?;
-    let name_range = first.range.start..last.range.start + strip_possessive(last.text).len();
+    let name_range = first.range.start..last.range.start + last.bare().len();
     let role_start = extend_role_back(sentence, ws, flags, start);
     if all_title && !(0..run.len()).any(place_or_acronym) {
         // A bare title ("President", "Secretary of State") names nobody.

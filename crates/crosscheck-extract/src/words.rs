@@ -65,7 +65,7 @@ impl<'a> Word<'a> {
     /// The [`crate::lexicon::tag`] flags of [`Word::bare`] lower-cased,
     /// without allocating it.
     pub fn bare_tags(&self) -> u32 {
-        crate::lexicon::tags_of(strip_possessive(self.text))
+        crate::lexicon::tags_of(self.bare())
     }
 
     /// The [`crate::lexicon::tag`] flags of the word lower-cased as written
@@ -89,6 +89,10 @@ pub fn adjacent(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
 
 /// The word without a trailing possessive.
 pub fn strip_possessive(w: &str) -> &str {
+    // Every possessive ends in `s` or in the last byte of `’`.
+    if !matches!(w.as_bytes().last(), Some(b's' | 0x99)) {
+        return w;
+    }
     w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).or_else(|| w.strip_suffix('’')).unwrap_or(w)
 }
 
