@@ -59,6 +59,11 @@ pub fn role_phrases(sentence: &str) -> Vec<RolePhrase> {
 /// [`role_phrases`] of a sentence already cut into words.
 pub fn role_phrases_tagged(sentence: &str, tg: &Tagged<'_>) -> Vec<RolePhrase> {
     let mut out = Vec::new();
+    // Every role phrase ends in an office head ("president"): most
+    // sentences have none, and no phrase.
+    if !tg.bare.iter().any(|t| t & tag::OFFICE_HEAD != 0) {
+        return out;
+    }
     let mut i = 0;
     while i < tg.words.len() {
         match phrase_at(sentence, tg, i) {
