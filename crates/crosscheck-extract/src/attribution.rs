@@ -123,6 +123,10 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Found> {
 
 /// [`find`] in a text already cut into words.
 pub fn find_tagged(text: &str, tg: &Tagged<'_>, quotes: &[Range<usize>]) -> Option<Found> {
+    // Every cue is one of these words: most units have none.
+    if !tg.full.iter().any(|t| t & (tag::ACCORDING | tag::QUOTED | tag::SPEECH_VERB) != 0) {
+        return None;
+    }
     let ws = &tg.words[..];
     for (i, w) in ws.iter().enumerate() {
         if inside(quotes, &w.range) {
