@@ -700,7 +700,7 @@ impl Reader<'_> {
         // Durations are read without a publication date; an undated article's
         // quantities are that very reading.
         let parts = duration_parts(text, &tagged.words, &found);
-        let (negated, hedged) = negated_hedged_tagged(text, tagged);
+        let (negated, hedged) = negated_hedged_tagged(tagged);
         let claim = Claim {
             id: ClaimId::new(&doc.article.id, self.claims.len() + 1),
             article: doc.article.id.clone(),
@@ -737,7 +737,7 @@ impl Reader<'_> {
         let (by_role, resolved_text) = self.role_entities(text, tagged, &mentions, to_span);
         entities.extend(by_role);
         let p = &self.claims[parent];
-        let (negated, hedged) = negated_hedged_tagged(text, tagged);
+        let (negated, hedged) = negated_hedged_tagged(tagged);
         let claim = Claim {
             id: ClaimId::new(&doc.article.id, self.claims.len() + 1),
             article: doc.article.id.clone(),

@@ -20,18 +20,18 @@ pub(crate) fn negated_hedged(text: &str) -> (bool, bool) {
     (found & tag::NEGATION != 0, found & tag::HEDGE != 0)
 }
 
-/// [`negated_hedged`] of a text already cut into words (`tagged`: its
-/// words and their tags). In plain text ([`is_plain`]) whose every `'`
-/// stands between a letter or digit and another, each word of this module
-/// (letters, digits and `'`) lies inside one of `tagged`'s words, for the
-/// bytes outside ASCII separate both kinds of word (but for the curly
+/// [`negated_hedged`] of the text `tagged` was cut from (its words and
+/// their tags, and whether it is plain). In plain text ([`is_plain`])
+/// whose every `'` stands between a letter or digit and another, each
+/// word of this module (letters, digits and `'`) lies inside one of
+/// `tagged`'s words, for the bytes outside ASCII separate both kinds of
+/// word (but for the curly
 /// apostrophe inside a word of `tagged`): a word made only of such bytes
 /// is one, whose tags `tagged` holds already; any other is read byte by
 /// byte. Other texts are read as [`negated_hedged`] reads them.
-pub(crate) fn negated_hedged_tagged(text: &str, tagged: &Tagged<'_>) -> (bool, bool) {
-    // The caller passes the text `tagged` was cut from: its plainness is known.
-    let plain = if std::ptr::eq(tagged.text, text) { tagged.plain } else { is_plain(text) };
-    if !plain || !apostrophes_are_inner(text.as_bytes()) {
+pub(crate) fn negated_hedged_tagged(tagged: &Tagged<'_>) -> (bool, bool) {
+    let text = tagged.text;
+    if !tagged.plain || !apostrophes_are_inner(text.as_bytes()) {
         return negated_hedged(text);
     }
     let mut found = 0;
@@ -166,7 +166,7 @@ mod tests {
         ) {
             let text: String = words.iter().zip(&seps).flat_map(|(w, s)| [w.as_str(), s.as_str()]).collect();
             let tagged = Tagged::new(&text);
-            proptest::prop_assert_eq!(negated_hedged_tagged(&text, &tagged), negated_hedged(&text), "{:?}", text);
+            proptest::prop_assert_eq!(negated_hedged_tagged(&tagged), negated_hedged(&text), "{:?}", text);
         }
     }
 
