@@ -81,10 +81,19 @@ fn letter_unit_at(toks: &[Tok], j: usize) -> Option<(usize, f64)> {
 /// Words [`lead`] accepts before a unit word ("an hour", "all day").
 const ARTICLE_WORDS: &[&str] = &["a", "an", "another", "all", "full", "whole", "entire", "one"];
 
-/// The words (lower-cased) besides numbers that [`may_start_duration_word`] lets
-/// through.
+/// The word besides numbers at which [`lead`] may read whatever follows:
+/// "half".
 pub(crate) fn starter_words() -> impl Iterator<Item = &'static str> {
-    ARTICLE_WORDS.iter().copied().chain(["half"])
+    ["half"].into_iter()
+}
+
+/// The pairs of words besides numbers at which [`lead`] may read: an
+/// article word ("an", "another", "all") before a unit word, a hyphen,
+/// "business" or "working" ("an hour", "all-day", "a working day"), and
+/// "a half".
+pub(crate) fn starter_pairs() -> impl Iterator<Item = (&'static str, &'static str)> {
+    let seconds = || DURATION_UNITS.iter().map(|(w, _)| *w).chain(["-", "business", "working"]);
+    ARTICLE_WORDS.iter().flat_map(move |a| seconds().map(move |s| (*a, s))).chain([("a", "half")])
 }
 
 /// False when [`parse_duration`] cannot succeed at token `i` unless a

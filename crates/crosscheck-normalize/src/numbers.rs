@@ -388,15 +388,31 @@ fn number_word_starters() -> impl Iterator<Item = &'static str> {
     specials.into_iter().chain(tables.into_iter().flat_map(|t| t.iter().map(|(w, _)| *w)))
 }
 
-/// Every word [`may_start_number`] lets through: "minus", "negative" and
-/// [`number_word_starters`].
+/// Every word [`may_start_number`] lets through that may start a number
+/// whatever follows it: "minus", "negative" and [`number_word_starters`]
+/// but the articles, which need one of [`article_seconds`] after them.
 pub(crate) fn starter_words() -> impl Iterator<Item = &'static str> {
-    ["minus", "negative"].into_iter().chain(number_word_starters())
+    ["minus", "negative"].into_iter().chain(number_word_starters()).filter(|w| !matches!(*w, "a" | "an"))
 }
 
-/// The symbols a number can start with: a sign or a vulgar fraction.
+/// The words after "a" or "an" at which [`parse_article`] may read a
+/// number: a scale ("a dozen"), a singular fraction ("a third") or a tens
+/// word ("a twenty-first").
+pub(crate) fn article_seconds() -> impl Iterator<Item = &'static str> {
+    let fractions = ["half", "quarter"].into_iter().chain(ORDINALS.iter().map(|(w, _)| *w)).filter(|w| singular_den(w).is_some());
+    SCALES.iter().map(|(w, _)| *w).chain(["dozen"]).chain(fractions).chain(TENS.iter().map(|(w, _)| *w))
+}
+
+/// The symbols a number can start with whatever follows: "+" and the
+/// vulgar fractions (a "-" is a sign only before a figure: [`sign_before_figure`]).
 pub(crate) fn starter_symbols() -> impl Iterator<Item = &'static str> {
-    ["-", "+"].into_iter().chain(VULGAR.iter().map(|(s, _)| *s))
+    ["+"].into_iter().chain(VULGAR.iter().map(|(s, _)| *s))
+}
+
+/// Whether token `i` is a "-" before a figure, the only place [`signed`]
+/// reads one as a sign.
+pub(crate) fn sign_before_figure(toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| t.is("-")) && toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Num)
 }
 
 fn parse_words(toks: &[Tok], i: usize) -> Option<NumMatch> {

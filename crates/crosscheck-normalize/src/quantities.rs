@@ -155,11 +155,13 @@ fn vague_at(toks: &[Tok], i: usize) -> Option<(usize, &'static VagueAmount)> {
 
 /// False when no date and no quantity can start at token `i`: a word or
 /// symbol that is none of the readers' first tokens (dates, ranges,
-/// percentages, money, durations, numbers in words or figures, signs,
-/// currency symbols, vulgar fractions), is no currency code before a
-/// number, and does not start, with the token after it, a hedge or a vague
+/// percentages, money, numbers in words or figures, currency symbols,
+/// vulgar fractions), is no currency code before a number, no sign before
+/// a figure, and does not start, with the token after it, a hedge or a vague
 /// amount of the phrase tables ("in" only before "excess", "at" only
-/// before "least" or "most"). Exact, and one hash lookup for most tokens.
+/// before "least" or "most") or an article's number or duration ("a
+/// dozen", "an hour", "all day"). Exact, and one hash lookup for most
+/// tokens.
 fn may_start(toks: &[Tok], i: usize) -> bool {
     static FIRST_TOKENS: LazyLock<FirstTokens> = LazyLock::new(|| {
         let own = ["between", "from", "per", "us"].into_iter().chain(PERCENT_WORDS.iter().copied());
@@ -167,21 +169,37 @@ fn may_start(toks: &[Tok], i: usize) -> bool {
         let symbols = CURRENCY_SYMBOLS.iter().map(|(s, _)| *s).chain(crate::numbers::starter_symbols());
         FirstTokens::new(own.chain(readers).chain(symbols))
     });
-    static PHRASE_STARTS: LazyLock<PhraseStarts> =
-        LazyLock::new(|| PhraseStarts::new(HEDGES.iter().map(|h| h.phrase).chain(VAGUE_AMOUNTS.iter().map(|v| v.phrase))));
+    static PAIR_STARTS: LazyLock<PairStarts> = LazyLock::new(|| {
+        let phrases = HEDGES.iter().map(|h| h.phrase).chain(VAGUE_AMOUNTS.iter().map(|v| v.phrase));
+        let articles = ["a", "an"].into_iter().flat_map(|a| crate::numbers::article_seconds().map(move |s| (a, s)));
+        let pairs = articles.chain(crate::durations::starter_pairs());
+        PairStarts::new(phrases.map(first_two_words).chain(pairs.map(|(a, b)| (a, Some(b)))))
+    });
     let Some(t) = toks.get(i) else { return false };
     t.kind == TokKind::Num
         || FIRST_TOKENS.contains(t.low().as_bytes())
         || (t.kind == TokKind::Word && t.low.len() == 3 && toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Num))
-        || PHRASE_STARTS.may_start(toks, i)
+        || crate::numbers::sign_before_figure(toks, i)
+        || PAIR_STARTS.may_start(toks, i)
 }
 
-/// The first two words of the phrases of the hedge and vague-amount tables:
-/// a phrase can match at a token only where that token is a first word and
-/// the next token one of its second words (or the phrase is one word).
-/// Both tables behind one [`Heads`] filter, asked of every token: asking
-/// their two [`PhraseIndex`]es instead cost 4.6 % more instructions.
-struct PhraseStarts {
+/// The first word of `phrase` and its second, if it has one, split as
+/// [`PhraseIndex`] splits so that both agree on the words.
+fn first_two_words(phrase: &'static str) -> (&'static str, Option<&'static str>) {
+    let mut words = phrase.split(' ');
+    (words.next().unwrap_or(""), words.next())
+}
+
+/// The readers that may start at a word only before certain next words:
+/// the phrases of the hedge and vague-amount tables ("at least", "a few")
+/// by their first two words, and the articles and article words before
+/// what makes them a number or a duration ("a dozen", "an hour", "all
+/// day"). A reading can start at a token only where that token is a first
+/// word and the next token one of its second words (or one of its phrases
+/// is that word alone). All behind one [`Heads`] filter, asked of every
+/// token: asking the two tables' [`PhraseIndex`]es instead cost 4.6 % more
+/// instructions.
+struct PairStarts {
     /// First word → its phrases' second words; `None` when one of its
     /// phrases is that word alone.
     seconds: WordMap<Option<Vec<&'static str>>>,
@@ -189,26 +207,25 @@ struct PhraseStarts {
     heads: Heads,
 }
 
-impl PhraseStarts {
-    fn new(phrases: impl Iterator<Item = &'static str>) -> PhraseStarts {
+impl PairStarts {
+    /// The starts of `pairs`: a first word and the word that must follow
+    /// it, `None` when it may start a reading alone.
+    fn new(pairs: impl Iterator<Item = (&'static str, Option<&'static str>)>) -> PairStarts {
         let mut seconds: WordMap<Option<Vec<&'static str>>> = WordMap::default();
         let mut heads = Heads::new();
-        for phrase in phrases {
-            // Split as [`PhraseIndex`] splits, so that both agree on the words.
-            let mut words = phrase.split(' ');
-            let first = words.next().unwrap_or("");
+        for (first, second) in pairs {
             heads.insert(first.as_bytes());
             let entry = seconds.entry_or_insert_with(first.as_bytes(), || Some(Vec::new()));
-            match (words.next(), entry.as_mut()) {
+            match (second, entry.as_mut()) {
                 (Some(second), Some(list)) => list.push(second),
                 (None, _) => *entry = None,
                 (Some(_), None) => {}
             }
         }
-        PhraseStarts { seconds, heads }
+        PairStarts { seconds, heads }
     }
 
-    /// Whether a phrase may match at token `i`.
+    /// Whether a reading may start at token `i`.
     fn may_start(&self, toks: &[Tok], i: usize) -> bool {
         let Some(t) = toks.get(i) else { return false };
         let w = t.low().as_bytes();
@@ -552,7 +569,8 @@ mod tests {
     use super::*;
 
     /// Skipping the tokens [`may_start`] rules out changes nothing: random
-    /// sentences over every reader's words, numbers and symbols.
+    /// sentences over every reader's words, numbers and symbols, with the
+    /// words that make an article a number or a duration.
     #[test]
     fn skipping_dead_tokens_finds_the_same() {
         let words = [
@@ -566,7 +584,11 @@ mod tests {
         let ctx = DateContext { published: chrono::NaiveDate::from_ymd_opt(2025, 2, 14) };
         // Every word of the phrase tables too, so that phrases are begun,
         // finished and broken off at random.
-        let phrases: Vec<&str> = HEDGES.iter().map(|h| h.phrase).chain(VAGUE_AMOUNTS.iter().map(|v| v.phrase)).collect();
+        // And every pair of words that may start a reading only together.
+        let tables = HEDGES.iter().map(|h| h.phrase.to_string()).chain(VAGUE_AMOUNTS.iter().map(|v| v.phrase.to_string()));
+        let articles = ["a", "an"].into_iter().flat_map(|a| crate::numbers::article_seconds().map(move |s| format!("{a} {s}")));
+        let pairs = crate::durations::starter_pairs().map(|(a, s)| format!("{a} {s}"));
+        let phrases: Vec<String> = tables.chain(articles).chain(pairs).collect();
         let vocabulary: Vec<&str> = words.iter().copied().chain(phrases.iter().flat_map(|p| p.split(' '))).collect();
         let pick = |rng: &mut crosscheck_core::SplitMix64, n: usize| {
             (0..n).map(|_| vocabulary[(rng.next_u64() % vocabulary.len() as u64) as usize]).collect::<Vec<_>>().join(" ")
