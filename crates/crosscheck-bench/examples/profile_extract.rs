@@ -14,7 +14,7 @@ use std::path::Path;
 
 /// The allocator of the `crosscheck` binary.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: crosscheck_alloc::Allocator = crosscheck_alloc::Allocator;
 
 use crosscheck_bench::cli::or_exit;
 use crosscheck_bench::corpora::fnc_bodies;

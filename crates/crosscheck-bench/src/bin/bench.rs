@@ -14,7 +14,7 @@ use crosscheck_bench::BenchError;
 /// The allocator of the `crosscheck` binary, so that in-process measurements
 /// (`extract-rate`) run as the command line does.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: crosscheck_alloc::Allocator = crosscheck_alloc::Allocator;
 
 /// Measure crosscheck on synthetic stories built from the shared corpora.
 #[derive(Debug, Parser)]
