@@ -140,6 +140,9 @@ fn is_one_space(text: &str, from: usize, to: usize) -> bool {
     match text.as_bytes().get(from..to) {
         // One ASCII char (`char::is_whitespace` also counts U+000B).
         Some([b]) => crate::ascii::is_space(*b),
+        // No gap (punctuation after a word), or an ASCII char and more.
+        None | Some([]) => false,
+        Some([first, ..]) if first.is_ascii() => false,
         _ => text.get(from..to).is_some_and(one_space),
     }
 }
