@@ -7,13 +7,13 @@
 //! test is one load and one mask. Bytes outside ASCII belong to no class.
 
 /// An ASCII letter.
-const ALPHA: u8 = 1;
+pub const ALPHA: u8 = 1;
 /// An ASCII digit.
-const DIGIT: u8 = 2;
+pub const DIGIT: u8 = 2;
 /// An ASCII capital letter.
-const UPPER: u8 = 4;
+pub const UPPER: u8 = 4;
 /// ASCII whitespace as `char::is_whitespace` has it (space, `\t` to `\r`).
-const SPACE: u8 = 8;
+pub const SPACE: u8 = 8;
 
 /// The classes of every byte.
 const CLASSES: [u8; 256] = {
@@ -44,6 +44,13 @@ const CLASSES: [u8; 256] = {
 #[inline]
 pub fn is_alpha(b: u8) -> bool {
     CLASSES[usize::from(b)] & ALPHA != 0
+}
+
+/// The classes of `b`: its bits of [`ALPHA`], [`DIGIT`], [`UPPER`] and
+/// [`SPACE`], to ask several at once.
+#[inline]
+pub fn class(b: u8) -> u8 {
+    CLASSES[usize::from(b)]
 }
 
 /// `b.is_ascii_alphanumeric()`.
