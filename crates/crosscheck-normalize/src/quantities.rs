@@ -340,7 +340,6 @@ impl FirstTokens {
     fn contains(&self, w: &[u8]) -> bool {
         (w.is_empty() || self.heads.may_hold(w)) && self.words.contains(w)
     }
-
 }
 
 /// Scans a sentence for every quantity and date, with byte ranges into it.
@@ -649,6 +648,16 @@ fn verdict(ok: bool) -> Compatibility {
 mod tests {
     use super::*;
 
+    /// The phrases of the hedge and vague-amount tables, whole, and every
+    /// pair of words that may start a reading only together ("a dozen",
+    /// "all day").
+    fn phrases_and_pairs() -> Vec<String> {
+        let tables = HEDGES.iter().map(|h| h.phrase.to_string()).chain(VAGUE_AMOUNTS.iter().map(|v| v.phrase.to_string()));
+        let articles = ["a", "an"].into_iter().flat_map(|a| crate::numbers::article_seconds().map(move |s| format!("{a} {s}")));
+        let pairs = crate::durations::starter_pairs().map(|(a, s)| format!("{a} {s}"));
+        tables.chain(articles).chain(pairs).collect()
+    }
+
     /// Skipping the tokens [`may_start`] rules out changes nothing: random
     /// sentences over every reader's words, numbers and symbols, with the
     /// words that make an article a number or a duration.
@@ -663,13 +672,9 @@ mod tests {
         ];
         let mut rng = crosscheck_core::SplitMix64::new(11);
         let ctx = DateContext { published: chrono::NaiveDate::from_ymd_opt(2025, 2, 14) };
-        // Every word of the phrase tables too, so that phrases are begun,
-        // finished and broken off at random.
-        // And every pair of words that may start a reading only together.
-        let tables = HEDGES.iter().map(|h| h.phrase.to_string()).chain(VAGUE_AMOUNTS.iter().map(|v| v.phrase.to_string()));
-        let articles = ["a", "an"].into_iter().flat_map(|a| crate::numbers::article_seconds().map(move |s| format!("{a} {s}")));
-        let pairs = crate::durations::starter_pairs().map(|(a, s)| format!("{a} {s}"));
-        let phrases: Vec<String> = tables.chain(articles).chain(pairs).collect();
+        // Every word of the phrase tables and pairs too, so that phrases
+        // are begun, finished and broken off at random.
+        let phrases = phrases_and_pairs();
         let vocabulary: Vec<&str> = words.iter().copied().chain(phrases.iter().flat_map(|p| p.split(' '))).collect();
         let pick = |rng: &mut crosscheck_core::SplitMix64, n: usize| {
             (0..n).map(|_| vocabulary[(rng.next_u64() % vocabulary.len() as u64) as usize]).collect::<Vec<_>>().join(" ")
@@ -699,10 +704,7 @@ mod tests {
     /// random separators.
     #[test]
     fn may_hold_answers_as_the_tokens_do() {
-        let tables = HEDGES.iter().map(|h| h.phrase.to_string()).chain(VAGUE_AMOUNTS.iter().map(|v| v.phrase.to_string()));
-        let articles = ["a", "an"].into_iter().flat_map(|a| crate::numbers::article_seconds().map(move |s| format!("{a} {s}")));
-        let pairs = crate::durations::starter_pairs().map(|(a, s)| format!("{a} {s}"));
-        let phrases: Vec<String> = tables.chain(articles).chain(pairs).collect();
+        let phrases = phrases_and_pairs();
         let others = ["the", "said", "talks", "people", "Monday", "May", "may", "us", "US", "$", "%", "€", "½", "10", "x", "'", "’"];
         let vocabulary: Vec<&str> = phrases.iter().flat_map(|p| p.split(' ')).chain(others).collect();
         let separators = [" ", " ", " ", "  ", ", ", "-", "\n", ". ", " (", "/"];
