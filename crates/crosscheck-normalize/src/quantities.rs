@@ -93,12 +93,18 @@ impl Heads {
     /// False when no word added has `w`'s first byte and length (and for
     /// the empty word).
     fn may_hold(&self, w: &[u8]) -> bool {
-        w.first().is_some_and(|&b| self.0[usize::from(b)] & 1u64 << w.len().min(63) != 0)
+        w.first().is_some_and(|&b| self.holds(b, w.len()))
     }
 
     /// [`Heads::may_hold`] of the ASCII `w` lower-cased.
     fn may_hold_lower_of_ascii(&self, w: &[u8]) -> bool {
-        w.first().is_some_and(|&b| self.0[usize::from(b.to_ascii_lowercase())] & 1u64 << w.len().min(63) != 0)
+        w.first().is_some_and(|&b| self.holds(b.to_ascii_lowercase(), w.len()))
+    }
+
+    /// Whether a word added starts with `first` and has `len` bytes (or,
+    /// from 63 bytes on, at least 63).
+    fn holds(&self, first: u8, len: usize) -> bool {
+        self.0[usize::from(first)] & 1u64 << len.min(63) != 0
     }
 }
 
