@@ -407,7 +407,7 @@ impl Reader<'_> {
                 Some((_, tagged, mentions)) => (tagged, Some(self.people.reread(mentions))),
                 None => (Tagged::new(text), None),
             };
-            let unit_ranges = if kind == ClaimKind::Body { units::units_of_words(text, &tagged.words) } else { vec![0..text.len()] };
+            let unit_ranges = if kind == ClaimKind::Body { units::units_of_words(text, &tagged.words) } else { std::iter::once(0..text.len()).collect() };
             let units: Vec<(Range<usize>, Cow<'_, Tagged<'_>>)> = unit_ranges
                 .into_iter()
                 .map(|u| {

@@ -223,7 +223,7 @@ pub fn numbers(data: &[u8]) -> Outcome {
 }
 
 fn interval_is_sound(t: &'static str, v: &Interval, what: &str) -> Outcome {
-    let finite = v.low.is_finite() && !v.high.is_some_and(|h| !h.is_finite());
+    let finite = v.low.is_finite() && v.high.is_none_or(f64::is_finite);
     ensure(t, finite, || format!("{what:?} has a NaN or infinite bound: {v:?}"))?;
     ensure(t, !v.high.is_some_and(|h| h < v.low), || format!("{what:?} has a reversed interval: {v:?}"))
 }

@@ -74,7 +74,7 @@ fn merge_credit_continuations(text: &str, paragraphs: &mut Vec<Range<usize>>, ki
     let mut i = 0;
     while i + 1 < paragraphs.len() {
         let open = matches!(kinds[i], BlockKind::Credit(_)) && text[paragraphs[i].clone()].trim_end().ends_with(':');
-        if open && !kinds[i + 1].has_claims() || open && word_count(&text[paragraphs[i + 1].clone()]) <= 6 {
+        if open && (!kinds[i + 1].has_claims() || word_count(&text[paragraphs[i + 1].clone()]) <= 6) {
             paragraphs[i].end = paragraphs[i + 1].end;
             paragraphs.remove(i + 1);
             kinds.remove(i + 1);

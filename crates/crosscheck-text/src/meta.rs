@@ -63,9 +63,8 @@ pub fn is_dateline(block: &str) -> bool {
         }
         if is_date_token(t) {
             dated |= month_number(&bare).is_some() || t.chars().filter(|c| c.is_ascii_digit()).count() >= 4;
-        } else if bare.chars().all(|c| c.is_ascii_digit()) || WEEKDAYS.contains(&bare.as_str()) {
-        } else if DATELINE_WORDS.contains(&bare.as_str()) {
-        } else {
+        } else if !(bare.chars().all(|c| c.is_ascii_digit()) || WEEKDAYS.contains(&bare.as_str()) || DATELINE_WORDS.contains(&bare.as_str())) {
+            // Numbers, weekdays and dateline words belong in a dateline.
             spare += 1;
         }
     }

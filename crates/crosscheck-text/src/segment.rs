@@ -41,7 +41,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         let (pos, ch) = chars[i];
         quotes.observe(&chars, i);
         if is_terminal(ch) {
-            let run_end = skip_while(&chars, i, |c| is_terminal(c));
+            let run_end = skip_while(&chars, i, is_terminal);
             let close_end = skip_while(&chars, run_end, is_closer);
             for &(_, c) in &chars[run_end..close_end] {
                 if matches!(c, '"' | '”') {
