@@ -25,10 +25,10 @@ pub(crate) fn negated_hedged(text: &str) -> (bool, bool) {
 /// whose every `'` stands between a letter or digit and another, each
 /// word of this module (letters, digits and `'`) lies inside one of
 /// `tagged`'s words, for the bytes outside ASCII separate both kinds of
-/// word (but for the curly
-/// apostrophe inside a word of `tagged`): a word made only of such bytes
-/// is one, whose tags `tagged` holds already; any other is read byte by
-/// byte. Other texts are read as [`negated_hedged`] reads them.
+/// word (but for the curly apostrophe inside a word of `tagged`): a word
+/// made only of such bytes is one, whose tags `tagged` holds already; any
+/// other is read byte by byte. Other texts are read as [`negated_hedged`]
+/// reads them.
 pub(crate) fn negated_hedged_tagged(tagged: &Tagged<'_>) -> (bool, bool) {
     let text = tagged.text;
     if !tagged.plain || !apostrophes_are_inner(text.as_bytes()) {

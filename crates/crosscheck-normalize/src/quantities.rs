@@ -176,10 +176,9 @@ fn vague_at(toks: &[Tok], i: usize) -> Option<(usize, &'static VagueAmount)> {
 fn may_start(toks: &[Tok], i: usize) -> bool {
     let Some(t) = toks.get(i) else { return false };
     t.kind == TokKind::Num
-        || FIRST_TOKENS.contains(t.low().as_bytes())
+        || TOKEN_STARTS.may_start(toks, i)
         || (t.kind == TokKind::Word && t.low.len() == 3 && toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Num))
         || crate::numbers::sign_before_figure(toks, i)
-        || PAIR_STARTS.may_start(toks, i)
 }
 
 /// The tokens at which some reader may start whatever follows
@@ -201,14 +200,8 @@ fn pair_starts() -> impl Iterator<Item = (&'static str, Option<&'static str>)> {
     phrases.map(first_two_words).chain(pairs.map(|(a, b)| (a, Some(b))))
 }
 
-/// [`first_tokens`], for [`may_start`].
-static FIRST_TOKENS: LazyLock<FirstTokens> = LazyLock::new(|| FirstTokens::new(first_tokens()));
-
-/// [`pair_starts`], for [`may_start`].
-static PAIR_STARTS: LazyLock<PairStarts> = LazyLock::new(|| PairStarts::new(pair_starts()));
-
 /// [`first_tokens`] (as words that start alone) and [`pair_starts`] in one
-/// map, for [`may_hold`]: one lookup per token.
+/// map, for [`may_start`] and [`may_hold`]: one lookup per token.
 static TOKEN_STARTS: LazyLock<PairStarts> = LazyLock::new(|| PairStarts::new(first_tokens().map(|w| (w, None)).chain(pair_starts())));
 
 /// Whether [`may_start`] holds at some token of `text`, asked without
@@ -263,15 +256,17 @@ fn first_two_words(phrase: &'static str) -> (&'static str, Option<&'static str>)
     (words.next().unwrap_or(""), words.next())
 }
 
-/// The readers that may start at a word only before certain next words:
-/// the phrases of the hedge and vague-amount tables ("at least", "a few")
-/// by their first two words, and the articles and article words before
-/// what makes them a number or a duration ("a dozen", "an hour", "all
+/// The tokens at which a reading may start, each with the next words it
+/// needs: none for a reader's first token ("between", "$") or a phrase of
+/// one word, and for a word that starts a reading only before certain next
+/// words, those words (the hedge and vague-amount phrases by their first
+/// two words, "at least", "a few"; the articles and article words before
+/// what makes them a number or a duration, "a dozen", "an hour", "all
 /// day"). A reading can start at a token only where that token is a first
-/// word and the next token one of its second words (or one of its phrases
-/// is that word alone). All behind one [`Heads`] filter, asked of every
-/// token: asking the two tables' [`PhraseIndex`]es instead cost 4.6 % more
-/// instructions.
+/// word and, unless it may start alone, the next token one of its second
+/// words. All behind one [`Heads`] filter, asked of every token: asking the
+/// two tables' [`PhraseIndex`]es instead cost 4.6 % more instructions, and
+/// a separate set of first tokens 0.8 %.
 struct PairStarts {
     /// First word → its phrases' second words; `None` when one of its
     /// phrases is that word alone.
@@ -320,31 +315,6 @@ impl PairStarts {
             return None;
         }
         self.seconds.get_lower_of_ascii(token).map(Option::as_deref)
-    }
-}
-
-/// The first tokens of every reader, with their [`Heads`]: half of a
-/// sentence's words are turned away by that test alone, before the word is
-/// hashed.
-struct FirstTokens {
-    words: WordMap<()>,
-    heads: Heads,
-}
-
-impl FirstTokens {
-    fn new<'w>(words: impl Iterator<Item = &'w str>) -> FirstTokens {
-        let mut heads = Heads::new();
-        let mut map = WordMap::default();
-        for w in words {
-            heads.insert(w.as_bytes());
-            map.entry_or_insert_with(w.as_bytes(), || ());
-        }
-        FirstTokens { words: map, heads }
-    }
-
-    /// Whether `w` (lower-cased) is one of the first tokens.
-    fn contains(&self, w: &[u8]) -> bool {
-        (w.is_empty() || self.heads.may_hold(w)) && self.words.contains(w)
     }
 }
 
