@@ -3,7 +3,7 @@
 //! of the first `MAX` bodies, each in CPU seconds and MB/s.
 //!
 //! ```sh
-//! cargo run --release -p crosscheck-bench --example profile_extract -- [MAX_BODIES] [ROUNDS] [CLAIMS.json]
+//! cargo run --release -p crosscheck-bench --example profile_extract -- [MAX_BODIES] [ROUNDS] [CLAIMS.json] [DOCUMENTS.txt]
 //! valgrind --tool=callgrind --collect-atstart=no --toggle-collect='crosscheck_extract::extract' \
 //!     target/release/examples/profile_extract 200
 //! ```
@@ -27,6 +27,7 @@ fn main() {
     let max: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(usize::MAX);
     let rounds: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(1);
     let dump = args.next();
+    let dump_docs = args.next();
     let path = Path::new("../shared/corpora/fnc-1/train_bodies.csv");
     let bodies = or_exit(fnc_bodies(path));
     let bodies = &bodies[..bodies.len().min(max)];
@@ -34,6 +35,7 @@ fn main() {
     let opts = crosscheck_extract::ExtractOptions::default();
     let (mut seg, mut ext, mut claims) = (0.0, 0.0, 0usize);
     let mut all = Vec::new();
+    let mut segmented = String::new();
     for _ in 0..rounds.max(1) {
         let c0 = cpu_seconds();
         let docs: Vec<_> = bodies
@@ -48,11 +50,21 @@ fn main() {
         all = out;
         seg += c1 - c0;
         ext += c2 - c1;
+        if dump_docs.is_some() {
+            // Each document's metadata and blocks, to compare segmentation
+            // byte for byte.
+            segmented = docs.iter().map(|d| format!("{:?}\n{:?}\n", d.article, d.blocks)).collect();
+        }
     }
     if let Some(path) = dump {
         // The claims of the last round, to compare builds byte for byte.
         let json = serde_json::to_string(&all).unwrap_or_default();
         if let Err(e) = std::fs::write(&path, json) {
+            eprintln!("{path}: {e}");
+        }
+    }
+    if let Some(path) = dump_docs {
+        if let Err(e) = std::fs::write(&path, &segmented) {
             eprintln!("{path}: {e}");
         }
     }

@@ -4,6 +4,12 @@
 //! translation notices, share prompts, photo credits), not any one site's
 //! text. Menus and bylines are found by position instead (see `layout`).
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use crate::words::{words_up_to, BLOCK_WORDS_COUNTED};
+
 /// Why a block is page furniture.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Furniture {
@@ -85,34 +91,98 @@ const FILE_PHOTO_OPENINGS: &[&str] = &["file - ", "file – ", "file — ", "fil
 
 /// The furniture kind of a block, when a known pattern matches.
 pub fn classify(block: &str) -> Option<Furniture> {
+    classify_counted(block, words_up_to(block, BLOCK_WORDS_COUNTED))
+}
+
+const _: () = assert!(MAX_PATTERN_WORDS < BLOCK_WORDS_COUNTED);
+
+/// [`classify`] of a block whose `words` were counted up to
+/// [`BLOCK_WORDS_COUNTED`]: counted before lower-casing, which keeps every
+/// space a space and every other character none, so long prose is turned
+/// away unread.
+pub(crate) fn classify_counted(block: &str, words: usize) -> Option<Furniture> {
     if !block.chars().any(char::is_alphanumeric) {
         return Some(Furniture::Punctuation);
     }
-    let lower = block.trim().to_lowercase();
-    let words = lower.split_whitespace().count();
+    let block = block.trim();
     if words > MAX_PATTERN_WORDS {
         return None;
     }
+    let lower = block.to_lowercase();
+    let found = Found::in_text(&lower);
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
-    if is_consent(&lower, bare) {
+    if is_consent(bare, found) {
         return Some(Furniture::Consent);
     }
-    if bare.starts_with("translating") || TRANSLATION.iter().any(|p| lower.contains(p)) {
+    if bare.starts_with("translating") || found.has(Group::Translation) {
         return Some(Furniture::Translation);
     }
     if SHARE_WHOLE.contains(&bare) || words <= MAX_SHARE_WORDS && SHARE_PREFIXES.iter().any(|p| starts_with_phrase(bare, p)) {
         return Some(Furniture::Share);
     }
-    if words <= 15 && is_photo_credit(bare) || words <= MAX_CAPTION_WORDS && is_captioned_photo(&lower) {
+    if words <= 15 && is_photo_credit(bare) || words <= MAX_CAPTION_WORDS && is_captioned_photo(&lower, found) {
         return Some(Furniture::PhotoCredit);
     }
-    let rights = RIGHTS_PREFIXES.iter().any(|p| lower.starts_with(p))
-        || RIGHTS_PHRASES.iter().any(|p| lower.contains(p))
-        || is_editorial_note(bare);
+    let rights = RIGHTS_PREFIXES.iter().any(|p| lower.starts_with(p)) || found.has(Group::RightsPhrase) || is_editorial_note(bare);
     if words <= MAX_RIGHTS_WORDS && rights {
         return Some(Furniture::Rights);
     }
     None
+}
+
+/// The groups of phrases that [`classify`] looks for anywhere in a
+/// lower-cased block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Group {
+    ConsentTopic,
+    ConsentAction,
+    ConsentAddress,
+    Translation,
+    RightsPhrase,
+    PhotoCredit,
+}
+
+/// Every group with its phrases, in the order of [`Group`].
+const ANYWHERE: [(Group, &[&str]); 6] = [
+    (Group::ConsentTopic, CONSENT_TOPICS),
+    (Group::ConsentAction, CONSENT_ACTIONS),
+    (Group::ConsentAddress, CONSENT_ADDRESS),
+    (Group::Translation, TRANSLATION),
+    (Group::RightsPhrase, RIGHTS_PHRASES),
+    (Group::PhotoCredit, PHOTO_CREDITS),
+];
+
+/// The groups with a phrase in a lower-cased block, one bit per group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Found(u8);
+
+impl Found {
+    /// The groups in `lower`, found in one pass over it by one automaton of
+    /// all the phrases (or, should the automaton not build, phrase by
+    /// phrase).
+    fn in_text(lower: &str) -> Found {
+        static FINDER: LazyLock<Option<(AhoCorasick, Vec<Group>)>> = LazyLock::new(|| {
+            let (groups, phrases): (Vec<Group>, Vec<&str>) =
+                ANYWHERE.iter().flat_map(|(g, ps)| ps.iter().map(move |p| (*g, *p))).unzip();
+            Some((AhoCorasick::new(phrases).ok()?, groups))
+        });
+        let Some((finder, groups)) = FINDER.as_ref() else { return Found::phrase_by_phrase(lower) };
+        Found(finder.find_overlapping_iter(lower).fold(0, |bits, m| bits | Found::bit(groups[m.pattern().as_usize()])))
+    }
+
+    /// The groups in `lower`, one `contains` per phrase.
+    fn phrase_by_phrase(lower: &str) -> Found {
+        let bits = ANYWHERE.iter().filter(|(_, ps)| ps.iter().any(|p| lower.contains(p))).fold(0, |bits, (g, _)| bits | Found::bit(*g));
+        Found(bits)
+    }
+
+    fn bit(group: Group) -> u8 {
+        1 << group as u8
+    }
+
+    fn has(self, group: Group) -> bool {
+        self.0 & Found::bit(group) != 0
+    }
 }
 
 /// Whether `text` opens with `phrase` as whole words ("subscribe now", not
@@ -132,11 +202,11 @@ fn is_editorial_note(bare: &str) -> bool {
     })
 }
 
-fn is_consent(lower: &str, bare: &str) -> bool {
+/// A consent button, or a banner naming a consent topic, an action and
+/// the site or the reader.
+fn is_consent(bare: &str, found: Found) -> bool {
     CONSENT_BUTTONS.contains(&bare)
-        || (CONSENT_TOPICS.iter().any(|t| lower.contains(t))
-            && CONSENT_ACTIONS.iter().any(|a| lower.contains(a))
-            && CONSENT_ADDRESS.iter().any(|a| lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == *a) || lower.contains(a)))
+        || (found.has(Group::ConsentTopic) && found.has(Group::ConsentAction) && found.has(Group::ConsentAddress))
 }
 
 fn is_photo_credit(bare: &str) -> bool {
@@ -148,13 +218,31 @@ fn is_photo_credit(bare: &str) -> bool {
 
 /// A caption carrying an agency photo credit, or an agency file-photo
 /// caption; `lower` is the lower-cased block.
-fn is_captioned_photo(lower: &str) -> bool {
-    PHOTO_CREDITS.iter().any(|c| lower.contains(c)) || FILE_PHOTO_OPENINGS.iter().any(|o| lower.starts_with(o))
+fn is_captioned_photo(lower: &str, found: Found) -> bool {
+    found.has(Group::PhotoCredit) || FILE_PHOTO_OPENINGS.iter().any(|o| lower.starts_with(o))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_automaton_finds_the_groups_phrase_by_phrase_search_finds() {
+        // Every phrase alone, inside prose, and two groups' phrases glued
+        // so that one overlaps the other's end.
+        let phrases: Vec<&str> = ANYWHERE.iter().flat_map(|(_, ps)| ps.iter().copied()).collect();
+        let mut texts = vec![String::new(), "the talks ended on monday.".to_string()];
+        for (i, p) in phrases.iter().enumerate() {
+            let q = phrases[(i * 7 + 3) % phrases.len()];
+            texts.extend([p.to_string(), format!("we {p} here"), format!("{p}{q}"), format!("x{}", &p[1..])]);
+        }
+        for text in &texts {
+            let found = Found::in_text(text);
+            assert_eq!(found, Found::phrase_by_phrase(text), "{text:?}");
+        }
+        assert!(Found::in_text("see (ap photo/jane roe)").has(Group::PhotoCredit));
+        assert!(!Found::in_text("the talks ended on monday.").has(Group::PhotoCredit));
+    }
 
     #[test]
     fn consent_translation_share_and_photo_lines_are_furniture() {

@@ -15,6 +15,7 @@ use crosscheck_core::CreditKind;
 use crate::furniture::{self, Furniture};
 use crate::meta;
 use crate::segment;
+use crate::words::{alphanumeric_words_up_to, has_alphanumeric_words, words_up_to, BLOCK_WORDS_COUNTED};
 
 /// What a block of text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,7 +75,7 @@ fn merge_credit_continuations(text: &str, paragraphs: &mut Vec<Range<usize>>, ki
     let mut i = 0;
     while i + 1 < paragraphs.len() {
         let open = matches!(kinds[i], BlockKind::Credit(_)) && text[paragraphs[i].clone()].trim_end().ends_with(':');
-        if open && (!kinds[i + 1].has_claims() || word_count(&text[paragraphs[i + 1].clone()]) <= 6) {
+        if open && (!kinds[i + 1].has_claims() || !has_alphanumeric_words(&text[paragraphs[i + 1].clone()], 7)) {
             paragraphs[i].end = paragraphs[i + 1].end;
             paragraphs.remove(i + 1);
             kinds.remove(i + 1);
@@ -160,10 +161,11 @@ fn continues(text: &str, prev: &Range<usize>, next: &Range<usize>, width: usize)
 fn first_pass(block: &str) -> BlockKind {
     // Control characters (stray escape sequences) carry no layout meaning.
     let block = block.trim_matches(|c: char| c.is_control() || c.is_whitespace());
-    if let Some(f) = furniture::classify(block) {
+    let words = words_up_to(block, BLOCK_WORDS_COUNTED);
+    if let Some(f) = furniture::classify_counted(block, words) {
         return BlockKind::Furniture(f);
     }
-    if let Some(kind) = meta::credit_kind(block) {
+    if let Some(kind) = meta::credit_kind_counted(block, words) {
         return BlockKind::Credit(kind);
     }
     if meta::is_dateline(block) {
@@ -176,29 +178,28 @@ fn first_pass(block: &str) -> BlockKind {
     }
 }
 
-fn word_count(s: &str) -> usize {
-    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
-}
-
 fn ends_like_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(|c: char| c.is_control() || c.is_whitespace());
     let t = t.trim_end_matches(|c: char| matches!(c, '"' | '”' | '’' | '\'' | ')') || c.is_whitespace());
-    t.ends_with(['.', '!', '…']) || (t.ends_with('?') && word_count(s) > 15)
+    t.ends_with(['.', '!', '…']) || (t.ends_with('?') && has_alphanumeric_words(s, 16))
 }
 
 /// A clause of prose ending with a colon ("The judge had advice for anyone
 /// who deals with him:"): long enough not to be a label ("About the prison:").
 fn introduces_what_follows(s: &str) -> bool {
-    s.trim_end().ends_with(':') && word_count(s) >= MIN_BODY_WORDS
+    s.trim_end().ends_with(':') && has_alphanumeric_words(s, MIN_BODY_WORDS)
 }
 
 /// Fewest words of a paragraph of prose that ends like a sentence.
 const MIN_BODY_WORDS: usize = 6;
 
+/// Fewest words of a paragraph that is prose however it ends.
+const LONG_BODY_WORDS: usize = 20;
+
 /// A paragraph of prose: long enough and ending like a sentence, or long.
 fn is_body_like(s: &str) -> bool {
-    let words = word_count(s);
-    (words >= MIN_BODY_WORDS && ends_like_sentence(s)) || words >= 20
+    let words = alphanumeric_words_up_to(s, LONG_BODY_WORDS);
+    (words >= MIN_BODY_WORDS && ends_like_sentence(s)) || words >= LONG_BODY_WORDS
 }
 
 /// Applies the zone rules: headline and menus before the body, bylines and
@@ -231,7 +232,7 @@ fn assign_zones(text: &str, paragraphs: &[Range<usize>], kinds: &mut [BlockKind]
 
 /// A one- or two-word line that is not a sentence: a menu item or label.
 fn is_menu_word(s: &str) -> bool {
-    word_count(s) <= 2 && !ends_like_sentence(s)
+    !has_alphanumeric_words(s, 3) && !ends_like_sentence(s)
 }
 
 /// Before the body: the last prose-like line is the headline; brand-like
@@ -241,7 +242,7 @@ fn assign_leading(text: &str, paragraphs: &[Range<usize>], kinds: &mut [BlockKin
         .iter()
         .enumerate()
         .rev()
-        .find(|(i, k)| **k == BlockKind::Subheading && word_count(&text[paragraphs[*i].clone()]) >= 3)
+        .find(|(i, k)| **k == BlockKind::Subheading && has_alphanumeric_words(&text[paragraphs[*i].clone()], 3))
         .map(|(i, _)| i);
     for (i, kind) in kinds.iter_mut().enumerate() {
         if *kind != BlockKind::Subheading {
@@ -282,7 +283,7 @@ fn assign_bodiless(text: &str, paragraphs: &[Range<usize>], kinds: &mut [BlockKi
             continue;
         }
         let s = &text[paragraphs[i].clone()];
-        if word_count(s) >= 3 && !seen_headline {
+        if has_alphanumeric_words(s, 3) && !seen_headline {
             *kind = BlockKind::Headline;
             seen_headline = true;
         } else if is_menu_word(s) {

@@ -31,6 +31,7 @@ pub mod layout;
 pub mod meta;
 pub mod offsets;
 pub mod segment;
+mod words;
 
 use std::path::{Path, PathBuf};
 

@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use crosscheck_core::CreditKind;
 
+use crate::words::{words_up_to, BLOCK_WORDS_COUNTED};
+
 const MONTHS: &[(&str, u32)] = &[
     ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7),
     ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12), ("jan", 1),
@@ -165,6 +167,18 @@ const DATELINE_DASHES: &[&str] = &[" - ", " – ", " — ", " -- "];
 /// Longest wire dateline, in bytes, before its dash.
 const MAX_DATELINE_BYTES: usize = 80;
 
+/// The first of [`DATELINE_DASHES`] in `paragraph` that starts within
+/// [`MAX_DATELINE_BYTES`], with its byte offset. Every dash opens with a
+/// space and no two start alike, so the spaces of the dateline's bytes are
+/// the only places tried.
+fn first_dateline_dash(paragraph: &str) -> Option<(usize, &'static str)> {
+    let head = &paragraph.as_bytes()[..paragraph.len().min(MAX_DATELINE_BYTES + 1)];
+    head.iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b' ')
+        .find_map(|(i, _)| DATELINE_DASHES.iter().find(|d| paragraph.as_bytes()[i..].starts_with(d.as_bytes())).map(|d| (i, *d)))
+}
+
 /// Most words of a wire dateline.
 const MAX_DATELINE_WORDS: usize = 8;
 
@@ -175,11 +189,7 @@ const MAX_DATELINE_WORDS: usize = 8;
 /// dash, or the place is written in capitals ("KYIV, Ukraine — ",
 /// "WASHINGTON -- "); the text after the dash starts a sentence.
 pub fn dateline_prefix(paragraph: &str) -> Option<(usize, Option<String>)> {
-    let (at, dash) = DATELINE_DASHES
-        .iter()
-        .filter_map(|d| paragraph.find(d).map(|i| (i, *d)))
-        .filter(|(i, _)| *i <= MAX_DATELINE_BYTES)
-        .min_by_key(|(i, _)| *i)?;
+    let (at, dash) = first_dateline_dash(paragraph)?;
     let prefix = paragraph[..at].trim_end();
     let words: Vec<&str> = prefix.split_whitespace().collect();
     if words.is_empty() || words.len() > MAX_DATELINE_WORDS {
@@ -211,16 +221,29 @@ const CONTRIBUTION_PHRASES: &[&str] = &["contributed to this report", "contribut
 
 /// The credit kind of a credit, reference or byline line.
 pub fn credit_kind(block: &str) -> Option<CreditKind> {
+    credit_kind_counted(block, words_up_to(block, BLOCK_WORDS_COUNTED))
+}
+
+const _: () = assert!(MAX_CONTRIBUTION_WORDS < BLOCK_WORDS_COUNTED);
+
+/// [`credit_kind`] of a block whose `words` were counted up to
+/// [`BLOCK_WORDS_COUNTED`]. Lower-casing keeps every space a space and
+/// every other character none, so words are counted on `block`; a block
+/// too long for any other credit can only open with a reference prefix,
+/// and is not lower-cased.
+pub(crate) fn credit_kind_counted(block: &str, words: usize) -> Option<CreditKind> {
+    if words > MAX_CONTRIBUTION_WORDS {
+        return opens_reference_ascii(block.trim()).then_some(CreditKind::Reference);
+    }
     let lower = block.trim().to_lowercase();
-    let bare = lower.trim_start_matches(['(', '[']);
-    if REFERENCE_PREFIXES.iter().any(|p| bare.starts_with(p)) {
+    if opens_reference(&lower) {
         return Some(CreditKind::Reference);
     }
-    if WIRE_PREFIXES.iter().any(|p| bare.starts_with(p)) && lower.split_whitespace().count() <= 15 {
+    let bare = lower.trim_start_matches(['(', '[']);
+    if WIRE_PREFIXES.iter().any(|p| bare.starts_with(p)) && words <= MAX_CREDIT_WORDS {
         return Some(CreditKind::WireInput);
     }
-    let words: Vec<&str> = block.split_whitespace().collect();
-    if lower.split_whitespace().count() <= 20 && CONTRIBUTION_PHRASES.iter().any(|p| lower.contains(p)) {
+    if CONTRIBUTION_PHRASES.iter().any(|p| lower.contains(p)) {
         return Some(CreditKind::WireInput);
     }
     // "By Anna Smith; Editing by John Doe": the byline before a semicolon.
@@ -232,11 +255,34 @@ pub fn credit_kind(block: &str) -> Option<CreditKind> {
     if (byline.len() <= 5 && (first.len() == block.len() || credited_after))
         && byline.first() == Some(&"By")
         && byline[1..].iter().all(|w| starts_upper(w))
-        && words.len() <= 15
+        && words <= MAX_CREDIT_WORDS
     {
         return Some(CreditKind::Byline);
     }
     None
+}
+
+/// Most words of a wire-input line or a byline ("(With input from
+/// agencies)", "By Anna Smith; Editing by John Doe").
+const MAX_CREDIT_WORDS: usize = 15;
+
+/// Most words of a line crediting other reporters' work.
+const MAX_CONTRIBUTION_WORDS: usize = 20;
+
+/// Whether a lower-cased line, after any opening brackets, starts with a
+/// reference prefix ("(Source: …").
+fn opens_reference(lower: &str) -> bool {
+    let bare = lower.trim_start_matches(['(', '[']);
+    REFERENCE_PREFIXES.iter().any(|p| bare.starts_with(p))
+}
+
+/// [`opens_reference`] of a line not lower-cased, without lower-casing
+/// it. The prefixes are ASCII, and the only characters outside ASCII that
+/// lower-case to ASCII letters are the Kelvin sign (to "k", in no prefix)
+/// and "İ" (to "i" and a combining dot, which no prefix has).
+fn opens_reference_ascii(line: &str) -> bool {
+    let bare = line.trim_start_matches(['(', '[']).as_bytes();
+    REFERENCE_PREFIXES.iter().any(|p| bare.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes())))
 }
 
 /// The names a credit line credits: what follows its colon or its "from"/"by",
@@ -341,6 +387,12 @@ mod tests {
         assert_eq!(credit_kind("By Anna Smith; Editing by John Doe"), Some(CreditKind::Byline));
         assert_eq!(credit_kind("By Anna ȺȺ; editing by Alex Holm"), Some(CreditKind::Byline), "lower-casing that lengthens text");
         assert_eq!(credit_kind("Associated Press writer Jan Holm contributed to this report."), Some(CreditKind::WireInput));
+        let long = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twenty-one";
+        assert_eq!(credit_kind(&format!("(SOURCE: {long})")), Some(CreditKind::Reference), "a long block opening with a reference prefix");
+        assert_eq!(credit_kind(&format!("Jan Holm contributed to this report, {long}")), None, "too long to credit reporters");
+        let place = |n: usize| format!("{}- The end.", "ABCDEFGHIJKLMNOPQRST ".repeat(n));
+        assert_eq!(dateline_prefix(&place(3)).map(|d| d.0), Some(65));
+        assert_eq!(dateline_prefix(&place(4)), None, "a dash past the dateline's bytes");
         assert_eq!(credit_names("Reference(s):\nexample.com"), vec!["example.com"]);
         assert_eq!(credit_names("(With input from agencies)"), vec!["agencies"]);
         assert_eq!(credit_names("AP writer Jan Holm contributed to this report."), vec!["ap writer jan holm"]);

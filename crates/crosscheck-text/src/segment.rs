@@ -35,36 +35,49 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut quotes = QuoteState::default();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, ch) = chars[i];
-        quotes.observe(&chars, i);
-        if is_terminal(ch) {
-            let run_end = skip_while(&chars, i, is_terminal);
-            let close_end = skip_while(&chars, run_end, is_closer);
-            for &(_, c) in &chars[run_end..close_end] {
-                if matches!(c, '"' | '”') {
-                    quotes.close();
-                }
-            }
-            let next = skip_while(&chars, close_end, char::is_whitespace);
-            let had_space = next > close_end;
-            let run: String = chars[i..run_end].iter().map(|&(_, c)| c).collect();
-            if (had_space || next == chars.len() || glued_after_quote(&chars, run_end, close_end))
-                && ends_sentence(text, &chars, pos, &run, next, &quotes)
-            {
-                let end = chars.get(close_end).map_or(text.len(), |&(p, _)| p);
-                push_trimmed(text, start..end, &mut out);
-                start = end;
-            }
-            i = close_end.max(i + 1);
+    let mut at = 0;
+    while let Some((pos, ch)) = next_mark(text, at) {
+        quotes.observe(text, pos, ch);
+        if !is_terminal(ch) {
+            at = pos + ch.len_utf8();
             continue;
         }
-        i += 1;
+        let run_end = skip_while(text, pos, is_terminal);
+        let close_end = skip_while(text, run_end, is_closer);
+        let closers = &text[run_end..close_end];
+        for _ in closers.matches(['"', '”']) {
+            quotes.close();
+        }
+        let next = skip_while(text, close_end, char::is_whitespace);
+        let had_space = next > close_end;
+        let run = &text[pos..run_end];
+        if (had_space || next == text.len() || glued_after_quote(text, closers, close_end))
+            && ends_sentence(text, pos, run, next, &quotes)
+        {
+            push_trimmed(text, start..close_end, &mut out);
+            start = close_end;
+        }
+        at = close_end;
     }
     push_trimmed(text, start..text.len(), &mut out);
     out
+}
+
+/// The first sentence terminal or double quotation mark at or after byte
+/// `at`, with its byte offset: the only characters [`sentences`] acts on.
+/// Scanned byte by byte; each of them is ASCII or opens with 0xE2.
+fn next_mark(text: &str, at: usize) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    while let Some(off) = bytes[i..].iter().position(|b| matches!(b, b'.' | b'!' | b'?' | b'"' | 0xE2)) {
+        let pos = i + off;
+        let ch = text[pos..].chars().next()?;
+        if is_terminal(ch) || matches!(ch, '"' | '“' | '”') {
+            return Some((pos, ch));
+        }
+        i = pos + ch.len_utf8();
+    }
+    None
 }
 
 #[derive(Default)]
@@ -73,13 +86,15 @@ struct QuoteState {
 }
 
 impl QuoteState {
-    fn observe(&mut self, chars: &[(usize, char)], i: usize) {
-        let ch = chars[i].1;
+    /// Counts the quotation mark `ch` at byte `pos` of `text` (any other
+    /// character is ignored): a straight quote opens after whitespace, an
+    /// opening bracket or a dash, or at the start, and closes elsewhere.
+    fn observe(&mut self, text: &str, pos: usize, ch: char) {
         match ch {
             '“' => self.depth += 1,
             '”' => self.close(),
             '"' => {
-                let prev = i.checked_sub(1).map(|j| chars[j].1);
+                let prev = text[..pos].chars().next_back();
                 let opens = prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
                 if opens {
                     self.depth += 1;
@@ -99,9 +114,8 @@ impl QuoteState {
 /// `destruction.”God bless …`: a quotation closed after a full stop and
 /// a capital right behind it, the space lost in copying. Without the
 /// quotation mark ("U.S.Army", "3.5") a missing space is no boundary.
-fn glued_after_quote(chars: &[(usize, char)], run_end: usize, close_end: usize) -> bool {
-    let closes_quote = chars[run_end..close_end].iter().any(|&(_, c)| matches!(c, '"' | '”'));
-    closes_quote && chars.get(close_end).is_some_and(|&(_, c)| c.is_uppercase())
+fn glued_after_quote(text: &str, closers: &str, close_end: usize) -> bool {
+    closers.contains(['"', '”']) && text[close_end..].chars().next().is_some_and(char::is_uppercase)
 }
 
 fn is_terminal(c: char) -> bool {
@@ -112,21 +126,20 @@ fn is_closer(c: char) -> bool {
     matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»')
 }
 
-fn skip_while(chars: &[(usize, char)], mut i: usize, pred: impl Fn(char) -> bool) -> usize {
-    while i < chars.len() && pred(chars[i].1) {
-        i += 1;
-    }
-    i
+/// The byte offset of the first character at or after byte `at` that
+/// fails `pred` (the length of `text` if none does).
+fn skip_while(text: &str, at: usize, pred: impl Fn(char) -> bool) -> usize {
+    text[at..].char_indices().find(|&(_, c)| !pred(c)).map_or(text.len(), |(i, _)| at + i)
 }
 
-fn ends_sentence(text: &str, chars: &[(usize, char)], pos: usize, run: &str, next: usize, q: &QuoteState) -> bool {
-    let Some(&(next_pos, next_ch)) = chars.get(next) else { return true };
+fn ends_sentence(text: &str, pos: usize, run: &str, next: usize, q: &QuoteState) -> bool {
+    let Some(next_ch) = text[next..].chars().next() else { return true };
     let starts_new = next_ch.is_uppercase() || next_ch.is_ascii_digit() || "\"“‘'([«".contains(next_ch);
     if !starts_new {
         return false;
     }
-    let after_quote = chars[..next].iter().rev().find(|(_, c)| !c.is_whitespace()).is_some_and(|&(_, c)| matches!(c, '"' | '”'));
-    if after_quote && run != "." && is_trailing_attribution(&text[next_pos..]) {
+    let after_quote = text[..next].trim_end().chars().next_back().is_some_and(|c| matches!(c, '"' | '”'));
+    if after_quote && run != "." && is_trailing_attribution(&text[next..]) {
         return false;
     }
     let is_ellipsis = run == "…" || run.starts_with("..");
@@ -138,7 +151,7 @@ fn ends_sentence(text: &str, chars: &[(usize, char)], pos: usize, run: &str, nex
     }
     let word = word_before(text, pos);
     if is_abbreviation(word) || is_initial(word) {
-        return starts_with_sentence_starter(&text[next_pos..]);
+        return starts_with_sentence_starter(&text[next..]);
     }
     true
 }
