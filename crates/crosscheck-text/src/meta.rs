@@ -233,7 +233,7 @@ const _: () = assert!(MAX_CONTRIBUTION_WORDS < BLOCK_WORDS_COUNTED);
 /// and is not lower-cased.
 pub(crate) fn credit_kind_counted(block: &str, words: usize) -> Option<CreditKind> {
     if words > MAX_CONTRIBUTION_WORDS {
-        return opens_reference_ascii(block.trim()).then_some(CreditKind::Reference);
+        return opens_reference(block.trim()).then_some(CreditKind::Reference);
     }
     let lower = block.trim().to_lowercase();
     if opens_reference(&lower) {
@@ -269,18 +269,13 @@ const MAX_CREDIT_WORDS: usize = 15;
 /// Most words of a line crediting other reporters' work.
 const MAX_CONTRIBUTION_WORDS: usize = 20;
 
-/// Whether a lower-cased line, after any opening brackets, starts with a
-/// reference prefix ("(Source: …").
-fn opens_reference(lower: &str) -> bool {
-    let bare = lower.trim_start_matches(['(', '[']);
-    REFERENCE_PREFIXES.iter().any(|p| bare.starts_with(p))
-}
-
-/// [`opens_reference`] of a line not lower-cased, without lower-casing
-/// it. The prefixes are ASCII, and the only characters outside ASCII that
+/// Whether a line, after any opening brackets, starts with a reference
+/// prefix ("(Source: …"), in any case. Compared without lower-casing the
+/// line, which gives the same answer as lower-casing it first: the
+/// prefixes are ASCII, and the only characters outside ASCII that
 /// lower-case to ASCII letters are the Kelvin sign (to "k", in no prefix)
 /// and "İ" (to "i" and a combining dot, which no prefix has).
-fn opens_reference_ascii(line: &str) -> bool {
+fn opens_reference(line: &str) -> bool {
     let bare = line.trim_start_matches(['(', '[']).as_bytes();
     REFERENCE_PREFIXES.iter().any(|p| bare.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes())))
 }
