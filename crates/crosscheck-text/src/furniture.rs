@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
+use crate::fold::{self, Folded};
 use crate::words::{words_up_to, BLOCK_WORDS_COUNTED};
 
 /// Why a block is page furniture.
@@ -108,22 +109,24 @@ pub(crate) fn classify_counted(block: &str, words: usize) -> Option<Furniture> {
     if words > MAX_PATTERN_WORDS {
         return None;
     }
-    let lower = block.to_lowercase();
-    let found = Found::in_text(&lower);
-    let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    // Compared with the lower-case patterns as if lower-cased (see `fold`).
+    let folded = Folded::new(block);
+    let text = folded.as_str();
+    let found = Found::in_text(text);
+    let bare = text.trim_matches(|c: char| !c.is_alphanumeric());
     if is_consent(bare, found) {
         return Some(Furniture::Consent);
     }
-    if bare.starts_with("translating") || found.has(Group::Translation) {
+    if fold::starts_with(bare, "translating") || found.has(Group::Translation) {
         return Some(Furniture::Translation);
     }
-    if SHARE_WHOLE.contains(&bare) || words <= MAX_SHARE_WORDS && SHARE_PREFIXES.iter().any(|p| starts_with_phrase(bare, p)) {
+    if SHARE_WHOLE.iter().any(|w| fold::eq(bare, w)) || words <= MAX_SHARE_WORDS && SHARE_PREFIXES.iter().any(|p| starts_with_phrase(bare, p)) {
         return Some(Furniture::Share);
     }
-    if words <= 15 && is_photo_credit(bare) || words <= MAX_CAPTION_WORDS && is_captioned_photo(&lower, found) {
+    if words <= 15 && is_photo_credit(bare) || words <= MAX_CAPTION_WORDS && is_captioned_photo(text, found) {
         return Some(Furniture::PhotoCredit);
     }
-    let rights = RIGHTS_PREFIXES.iter().any(|p| lower.starts_with(p)) || found.has(Group::RightsPhrase) || is_editorial_note(bare);
+    let rights = RIGHTS_PREFIXES.iter().any(|p| fold::starts_with(text, p)) || found.has(Group::RightsPhrase) || is_editorial_note(bare);
     if words <= MAX_RIGHTS_WORDS && rights {
         return Some(Furniture::Rights);
     }
@@ -142,38 +145,69 @@ enum Group {
     PhotoCredit,
 }
 
-/// Every group with its phrases, in the order of [`Group`].
-const ANYWHERE: [(Group, &[&str]); 6] = [
+/// The groups that make a block furniture by themselves, or, for a
+/// consent topic, beside the two groups of [`CONSENT_PARTS`].
+const ANCHORS: [(Group, &[&str]); 4] = [
     (Group::ConsentTopic, CONSENT_TOPICS),
-    (Group::ConsentAction, CONSENT_ACTIONS),
-    (Group::ConsentAddress, CONSENT_ADDRESS),
     (Group::Translation, TRANSLATION),
     (Group::RightsPhrase, RIGHTS_PHRASES),
     (Group::PhotoCredit, PHOTO_CREDITS),
 ];
 
-/// The groups with a phrase in a lower-cased block, one bit per group.
+/// The groups that count only beside a consent topic: common words ("you",
+/// "agree"), looked for only in a block with a topic.
+const CONSENT_PARTS: [(Group, &[&str]); 2] = [(Group::ConsentAction, CONSENT_ACTIONS), (Group::ConsentAddress, CONSENT_ADDRESS)];
+
+/// One automaton finding a list of groups' phrases, ASCII-case-insensitively.
+struct Finder {
+    automaton: AhoCorasick,
+    /// The group of each phrase, by pattern number.
+    groups: Vec<Group>,
+}
+
+impl Finder {
+    /// The finder of `groups`' phrases; `None` should the automaton not build.
+    fn new(groups: &[(Group, &[&str])]) -> Option<Finder> {
+        let (groups, phrases): (Vec<Group>, Vec<&str>) = groups.iter().flat_map(|(g, ps)| ps.iter().map(move |p| (*g, *p))).unzip();
+        let automaton = AhoCorasick::builder().ascii_case_insensitive(true).build(phrases).ok()?;
+        Some(Finder { automaton, groups })
+    }
+
+    /// The groups with a phrase in `text`, in one pass over it.
+    fn find(&self, text: &str) -> Found {
+        Found(self.automaton.find_overlapping_iter(text).fold(0, |bits, m| bits | Found::bit(self.groups[m.pattern().as_usize()])))
+    }
+}
+
+/// The groups with a phrase in a block, one bit per group; the consent
+/// action and address are looked for only beside a consent topic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Found(u8);
 
 impl Found {
-    /// The groups in `lower`, found in one pass over it by one automaton of
-    /// all the phrases (or, should the automaton not build, phrase by
-    /// phrase).
-    fn in_text(lower: &str) -> Found {
-        static FINDER: LazyLock<Option<(AhoCorasick, Vec<Group>)>> = LazyLock::new(|| {
-            let (groups, phrases): (Vec<Group>, Vec<&str>) =
-                ANYWHERE.iter().flat_map(|(g, ps)| ps.iter().map(move |p| (*g, *p))).unzip();
-            Some((AhoCorasick::new(phrases).ok()?, groups))
-        });
-        let Some((finder, groups)) = FINDER.as_ref() else { return Found::phrase_by_phrase(lower) };
-        Found(finder.find_overlapping_iter(lower).fold(0, |bits, m| bits | Found::bit(groups[m.pattern().as_usize()])))
+    /// The groups in `text` (of a [`Folded`]), found by the [`Finder`]s of
+    /// the [`ANCHORS`] and, beside a consent topic, the [`CONSENT_PARTS`]
+    /// (or, should an automaton not build, phrase by phrase).
+    fn in_text(text: &str) -> Found {
+        static ANCHOR_FINDER: LazyLock<Option<Finder>> = LazyLock::new(|| Finder::new(&ANCHORS));
+        static PART_FINDER: LazyLock<Option<Finder>> = LazyLock::new(|| Finder::new(&CONSENT_PARTS));
+        let (Some(anchors), Some(parts)) = (ANCHOR_FINDER.as_ref(), PART_FINDER.as_ref()) else { return Found::phrase_by_phrase(text) };
+        let found = anchors.find(text);
+        if !found.has(Group::ConsentTopic) {
+            return found;
+        }
+        Found(found.0 | parts.find(text).0)
     }
 
-    /// The groups in `lower`, one `contains` per phrase.
-    fn phrase_by_phrase(lower: &str) -> Found {
-        let bits = ANYWHERE.iter().filter(|(_, ps)| ps.iter().any(|p| lower.contains(p))).fold(0, |bits, (g, _)| bits | Found::bit(*g));
-        Found(bits)
+    /// [`Found::in_text`], one case-insensitive search per phrase.
+    fn phrase_by_phrase(text: &str) -> Found {
+        let has = |ps: &[&str]| ps.iter().any(|p| fold::contains(text, p));
+        let bits = |groups: &[(Group, &[&str])]| groups.iter().filter(|(_, ps)| has(ps)).fold(0, |bits, (g, _)| bits | Found::bit(*g));
+        let found = Found(bits(&ANCHORS));
+        if !found.has(Group::ConsentTopic) {
+            return found;
+        }
+        Found(found.0 | bits(&CONSENT_PARTS))
     }
 
     fn bit(group: Group) -> u8 {
@@ -188,16 +222,16 @@ impl Found {
 /// Whether `text` opens with `phrase` as whole words ("subscribe now", not
 /// "subscribers to the service").
 fn starts_with_phrase(text: &str, phrase: &str) -> bool {
-    text.strip_prefix(phrase).is_some_and(|rest| {
+    fold::strip_prefix(text, phrase).is_some_and(|rest| {
         phrase.ends_with(|c: char| !c.is_alphanumeric()) || !rest.starts_with(char::is_alphanumeric)
     })
 }
 
 fn is_editorial_note(bare: &str) -> bool {
     EDITORIAL_NOTE_PREFIXES.iter().any(|p| {
-        bare.strip_prefix(p).is_some_and(|rest| {
+        fold::strip_prefix(bare, p).is_some_and(|rest| {
             let verb = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-            EDITORIAL_NOTE_VERBS.contains(&verb)
+            EDITORIAL_NOTE_VERBS.iter().any(|v| fold::eq(verb, v))
         })
     })
 }
@@ -205,21 +239,21 @@ fn is_editorial_note(bare: &str) -> bool {
 /// A consent button, or a banner naming a consent topic, an action and
 /// the site or the reader.
 fn is_consent(bare: &str, found: Found) -> bool {
-    CONSENT_BUTTONS.contains(&bare)
+    CONSENT_BUTTONS.iter().any(|b| fold::eq(bare, b))
         || (found.has(Group::ConsentTopic) && found.has(Group::ConsentAction) && found.has(Group::ConsentAddress))
 }
 
 fn is_photo_credit(bare: &str) -> bool {
     let prefix = PHOTO_PREFIXES.iter().any(|p| {
-        bare.strip_prefix(p).is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', ':', 's', ' ', '(', '/']))
+        fold::strip_prefix(bare, p).is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', ':', 's', 'S', ' ', '(', '/']))
     });
-    prefix || PHOTO_SUFFIXES.iter().any(|s| bare.ends_with(s))
+    prefix || PHOTO_SUFFIXES.iter().any(|s| fold::ends_with(bare, s))
 }
 
 /// A caption carrying an agency photo credit, or an agency file-photo
-/// caption; `lower` is the lower-cased block.
-fn is_captioned_photo(lower: &str, found: Found) -> bool {
-    found.has(Group::PhotoCredit) || FILE_PHOTO_OPENINGS.iter().any(|o| lower.starts_with(o))
+/// caption; `text` is the block's [`Folded`] text.
+fn is_captioned_photo(text: &str, found: Found) -> bool {
+    found.has(Group::PhotoCredit) || FILE_PHOTO_OPENINGS.iter().any(|o| fold::starts_with(text, o))
 }
 
 #[cfg(test)]
@@ -228,19 +262,20 @@ mod tests {
 
     #[test]
     fn the_automaton_finds_the_groups_phrase_by_phrase_search_finds() {
-        // Every phrase alone, inside prose, and two groups' phrases glued
-        // so that one overlaps the other's end.
-        let phrases: Vec<&str> = ANYWHERE.iter().flat_map(|(_, ps)| ps.iter().copied()).collect();
+        // Every phrase alone, in capitals inside prose, and two groups'
+        // phrases glued so that one overlaps the other's end.
+        let phrases: Vec<&str> = ANCHORS.iter().chain(&CONSENT_PARTS).flat_map(|(_, ps)| ps.iter().copied()).collect();
         let mut texts = vec![String::new(), "the talks ended on monday.".to_string()];
         for (i, p) in phrases.iter().enumerate() {
             let q = phrases[(i * 7 + 3) % phrases.len()];
-            texts.extend([p.to_string(), format!("we {p} here"), format!("{p}{q}"), format!("x{}", &p[1..])]);
+            texts.extend([p.to_string(), format!("We {} here", p.to_uppercase()), format!("{p}{q}"), format!("x{}", &p[1..])]);
         }
         for text in &texts {
             let found = Found::in_text(text);
             assert_eq!(found, Found::phrase_by_phrase(text), "{text:?}");
         }
         assert!(Found::in_text("see (ap photo/jane roe)").has(Group::PhotoCredit));
+        assert!(Found::in_text("See (AP Photo/Jane Roe)").has(Group::PhotoCredit));
         assert!(!Found::in_text("the talks ended on monday.").has(Group::PhotoCredit));
     }
 

@@ -24,6 +24,7 @@
 //! cannot be read at all, or has no article left, is an error.
 
 pub mod decode;
+mod fold;
 pub mod furniture;
 pub mod html;
 mod ingest;

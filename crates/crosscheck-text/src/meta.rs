@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use crosscheck_core::CreditKind;
 
+use crate::fold::{self, Folded};
 use crate::words::{words_up_to, BLOCK_WORDS_COUNTED};
 
 const MONTHS: &[(&str, u32)] = &[
@@ -29,12 +30,12 @@ const DATELINE_SPARE_WORDS: usize = 2;
 
 /// Month number of a month name or abbreviation.
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    MONTHS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n)
+    let w = fold::word(word.trim_end_matches('.'));
+    MONTHS.iter().find(|(m, _)| fold::eq(&w, m)).map(|(_, n)| *n)
 }
 
-fn tokens(s: &str) -> Vec<&str> {
-    s.split(|c: char| c.is_whitespace() || c == ',' || c == '|').filter(|t| !t.is_empty()).collect()
+fn tokens(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| c.is_whitespace() || c == ',' || c == '|').filter(|t| !t.is_empty())
 }
 
 fn is_date_token(t: &str) -> bool {
@@ -55,22 +56,24 @@ pub fn is_dateline(block: &str) -> bool {
     if is_relative_timestamp(block) {
         return true;
     }
-    let toks = tokens(block);
     let mut dated = false;
     let mut spare = 0;
-    for t in &toks {
-        let bare = t.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    for t in tokens(block) {
+        let bare = t.trim_matches(|c: char| !c.is_alphanumeric());
         if bare.is_empty() {
             continue;
         }
         if is_date_token(t) {
-            dated |= month_number(&bare).is_some() || t.chars().filter(|c| c.is_ascii_digit()).count() >= 4;
-        } else if !(bare.chars().all(|c| c.is_ascii_digit()) || WEEKDAYS.contains(&bare.as_str()) || DATELINE_WORDS.contains(&bare.as_str())) {
+            dated |= month_number(bare).is_some() || t.chars().filter(|c| c.is_ascii_digit()).count() >= 4;
+        } else if !(bare.chars().all(|c| c.is_ascii_digit()) || fold::is_one_of(bare, WEEKDAYS) || fold::is_one_of(bare, DATELINE_WORDS)) {
             // Numbers, weekdays and dateline words belong in a dateline.
             spare += 1;
+            if spare > DATELINE_SPARE_WORDS {
+                return false;
+            }
         }
     }
-    dated && spare <= DATELINE_SPARE_WORDS
+    dated
 }
 
 /// Units of a relative timestamp ("3 hours ago").
@@ -81,6 +84,10 @@ const AGO_UNITS: &[&str] =
 /// relative timestamp. Only dateline words, one number (or "an"/"a") and a
 /// time unit before "ago".
 fn is_relative_timestamp(block: &str) -> bool {
+    let last = block.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).rfind(|w| !w.is_empty());
+    if !last.is_some_and(|w| fold::is_one_of(w, &["ago"])) {
+        return false;
+    }
     let words: Vec<String> = block
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
@@ -99,7 +106,7 @@ fn is_relative_timestamp(block: &str) -> bool {
 /// February 2025", "February 13, 2025", "13-Feb-2025", "13/2/2025",
 /// "2025-02-13". Slash dates are read day first unless that is impossible.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    let toks = tokens(s);
+    let toks: Vec<&str> = tokens(s).collect();
     for (i, t) in toks.iter().enumerate() {
         let t = t.trim_matches(|c: char| !c.is_alphanumeric());
         if let Some(d) = parse_compact(t) {
@@ -227,36 +234,34 @@ pub fn credit_kind(block: &str) -> Option<CreditKind> {
 const _: () = assert!(MAX_CONTRIBUTION_WORDS < BLOCK_WORDS_COUNTED);
 
 /// [`credit_kind`] of a block whose `words` were counted up to
-/// [`BLOCK_WORDS_COUNTED`]. Lower-casing keeps every space a space and
-/// every other character none, so words are counted on `block`; a block
-/// too long for any other credit can only open with a reference prefix,
-/// and is not lower-cased.
+/// [`BLOCK_WORDS_COUNTED`]; a block too long for any other credit can
+/// only open with a reference prefix.
 pub(crate) fn credit_kind_counted(block: &str, words: usize) -> Option<CreditKind> {
     if words > MAX_CONTRIBUTION_WORDS {
         return opens_reference(block.trim()).then_some(CreditKind::Reference);
     }
-    let lower = block.trim().to_lowercase();
-    if opens_reference(&lower) {
+    // Compared with the lower-case prefixes as if lower-cased (see `fold`).
+    let folded = Folded::new(block.trim());
+    let text = folded.as_str();
+    if opens_reference(text) {
         return Some(CreditKind::Reference);
     }
-    let bare = lower.trim_start_matches(['(', '[']);
-    if WIRE_PREFIXES.iter().any(|p| bare.starts_with(p)) && words <= MAX_CREDIT_WORDS {
+    let bare = text.trim_start_matches(['(', '[']);
+    if WIRE_PREFIXES.iter().any(|p| fold::starts_with(bare, p)) && words <= MAX_CREDIT_WORDS {
         return Some(CreditKind::WireInput);
     }
-    if CONTRIBUTION_PHRASES.iter().any(|p| lower.contains(p)) {
+    if CONTRIBUTION_PHRASES.iter().any(|p| fold::contains(text, p)) {
         return Some(CreditKind::WireInput);
     }
     // "By Anna Smith; Editing by John Doe": the byline before a semicolon.
     let first = block.split(';').next().unwrap_or(block);
-    let byline: Vec<&str> = first.split_whitespace().collect();
-    // Lower-casing can change byte lengths: the rest is cut from `block`.
-    let after = block[first.len()..].to_lowercase();
-    let credited_after = first.len() < block.len() && WIRE_PREFIXES.iter().any(|p| after.contains(p));
-    if (byline.len() <= 5 && (first.len() == block.len() || credited_after))
-        && byline.first() == Some(&"By")
-        && byline[1..].iter().all(|w| starts_upper(w))
-        && words <= MAX_CREDIT_WORDS
-    {
+    let mut byline = first.split_whitespace();
+    let by_names = byline.next() == Some("By") && byline.clone().count() < 5 && byline.all(starts_upper);
+    let credited_after = || {
+        let after = Folded::new(&block[first.len()..]);
+        WIRE_PREFIXES.iter().any(|p| fold::contains(after.as_str(), p))
+    };
+    if by_names && words <= MAX_CREDIT_WORDS && (first.len() == block.len() || credited_after()) {
         return Some(CreditKind::Byline);
     }
     None

@@ -1,9 +1,12 @@
 //! Word counts that stop early: layout asks "more than 20 words?" of
 //! every paragraph, and a paragraph of prose is long. One pass over the
 //! bytes, decoding only what is not ASCII, gives the count
-//! `split_whitespace` would. `words_up_to`, asked of every block, tests
-//! only for spaces; asking `classify_at` for letters too made it slower
-//! than `split_whitespace` (measured).
+//! `split_whitespace` would. [`words_up_to`], asked of every block, reads
+//! eight ASCII bytes at a time as one `u64` (finding the spaces of all
+//! eight with a few additions) and tests only for spaces outside ASCII;
+//! [`alphanumeric_words_up_to`] reads ASCII through a table of byte
+//! classes, since whether a word has a letter yet depends on every byte
+//! before it.
 
 /// Words of a block counted once before layout's rules read it: one more
 /// than the most any rule asks about, so a capped count answers every
@@ -19,30 +22,84 @@ pub(crate) fn has_alphanumeric_words(s: &str, n: usize) -> bool {
 /// `cap`: `s.split_whitespace().take(cap).count()`.
 pub(crate) fn words_up_to(s: &str, cap: usize) -> usize {
     let bytes = s.as_bytes();
-    let (mut count, mut in_word, mut i) = (0, false, 0);
+    // Words started, and whether the byte before `i` was whitespace (or
+    // `i` is the start).
+    let (mut count, mut after_space, mut i) = (0, true, 0);
     while i < bytes.len() && count < cap {
-        let b = bytes[i];
-        let space = if b.is_ascii() {
-            i += 1;
-            is_ascii_space(b)
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            i += c.len_utf8();
-            c.is_whitespace()
-        };
-        if space {
-            in_word = false;
-        } else if !in_word {
-            in_word = true;
-            count += 1;
+        if let Some(chunk) = ascii_chunk(bytes, i) {
+            let spaces = ascii_spaces(chunk);
+            // Each byte's high bit: set where the byte before it was space.
+            let before = spaces << 8 | u64::from(after_space) << 7;
+            count += high_bits_set(!spaces & before & HIGH_BITS);
+            after_space = spaces >> 63 != 0;
+            i += 8;
+            continue;
         }
+        let (space, len) = match bytes[i] {
+            b if b.is_ascii() => (ASCII_CLASS[usize::from(b)] & SPACE != 0, 1),
+            _ => s[i..].chars().next().map_or((true, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
+        count += usize::from(after_space && !space);
+        after_space = space;
+        i += len;
     }
-    count
+    count.min(cap)
 }
 
-/// `char::is_whitespace` of an ASCII byte: tab to carriage return, space.
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ')
+/// Every byte of a `u64` with only its high bit set.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Every byte of a `u64` holding one.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The eight bytes of `bytes` from `i` as one little-endian `u64`, when
+/// there are eight and all are ASCII.
+fn ascii_chunk(bytes: &[u8], i: usize) -> Option<u64> {
+    let chunk = u64::from_le_bytes(bytes.get(i..i + 8)?.try_into().ok()?);
+    (chunk & HIGH_BITS == 0).then_some(chunk)
+}
+
+/// The high bit of each byte of the ASCII `chunk` that is whitespace
+/// (tab to carriage return, space). Adding to a byte below 0x80 a number
+/// below 0x80 never carries into the next byte, so one addition compares
+/// all eight: the high bit of `byte + 0x80 - n` is set exactly when
+/// `byte >= n`.
+fn ascii_spaces(chunk: u64) -> u64 {
+    let from_tab = chunk.wrapping_add(ONES * (0x80 - 0x09));
+    let past_return = chunk.wrapping_add(ONES * (0x80 - 0x0E));
+    let not_space = (chunk ^ ONES * 0x20).wrapping_add(ONES * 0x7F);
+    (from_tab & !past_return | !not_space) & HIGH_BITS
+}
+
+/// How many bytes of `m` (a mask of high bits) are set.
+fn high_bits_set(m: u64) -> usize {
+    // The eight ones summed into the top byte.
+    ((m >> 7).wrapping_mul(ONES) >> 56) as usize
+}
+
+/// A byte class of [`ASCII_CLASS`]: whitespace as `char::is_whitespace`.
+const SPACE: u8 = 1;
+/// A byte class of [`ASCII_CLASS`]: a letter or digit.
+const ALPHANUMERIC: u8 = 2;
+
+/// The class of every ASCII byte.
+static ASCII_CLASS: [u8; 128] = ascii_classes();
+
+const fn ascii_classes() -> [u8; 128] {
+    let mut table = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if matches!(c, b'\t'..=b'\r' | b' ') {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALPHANUMERIC
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
 }
 
 /// How many whitespace-separated words with a letter or digit in them `s`
@@ -50,36 +107,30 @@ fn is_ascii_space(b: u8) -> bool {
 pub(crate) fn alphanumeric_words_up_to(s: &str, cap: usize) -> usize {
     let bytes = s.as_bytes();
     let (mut count, mut i) = (0, 0);
-    // Inside a word, and whether it has counted yet.
-    let (mut in_word, mut counted) = (false, false);
+    // Whether the word being read has counted yet.
+    let mut counted = false;
     while i < bytes.len() && count < cap {
-        let (space, wordy, len) = classify_at(s, i);
-        if space {
-            in_word = false;
-        } else {
-            if !in_word {
-                (in_word, counted) = (true, false);
-            }
-            if !counted && wordy {
-                counted = true;
-                count += 1;
-            }
-        }
+        let (class, len) = class_at(s, i);
+        let wordy = class & ALPHANUMERIC != 0;
+        count += usize::from(wordy && !counted);
+        counted = (counted || wordy) && class & SPACE == 0;
         i += len;
     }
     count
 }
 
-/// Whether the character at byte `i` of `s` is whitespace, whether it is
-/// a letter or digit, and its length in bytes.
-fn classify_at(s: &str, i: usize) -> (bool, bool, usize) {
+/// The class of the character at byte `i` of `s` ([`SPACE`],
+/// [`ALPHANUMERIC`] or neither) and its length in bytes.
+fn class_at(s: &str, i: usize) -> (u8, usize) {
     let b = s.as_bytes()[i];
     if b.is_ascii() {
-        return (is_ascii_space(b), b.is_ascii_alphanumeric(), 1);
+        return (ASCII_CLASS[usize::from(b)], 1);
     }
     match s[i..].chars().next() {
-        Some(c) => (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8()),
-        None => (true, false, 1),
+        Some(c) if c.is_whitespace() => (SPACE, c.len_utf8()),
+        Some(c) if c.is_alphanumeric() => (ALPHANUMERIC, c.len_utf8()),
+        Some(c) => (0, c.len_utf8()),
+        None => (SPACE, 1),
     }
 }
 
@@ -103,22 +154,44 @@ mod tests {
             .count()
     }
 
-    #[test]
-    fn counts_agree_with_split_whitespace_on_mixed_text() {
-        // A fixed linear congruential sequence: many strings, same every run.
+    /// Every ASCII character, and a few outside ASCII, mostly the former:
+    /// long runs of ASCII, read eight bytes at a time.
+    fn mostly_ascii() -> Vec<char> {
+        let mut alphabet: Vec<char> = (0..128u8).map(char::from).collect();
+        alphabet.extend(['\u{a0}', '\u{3000}', 'é', '“']);
+        alphabet.extend([' '; 16]);
+        alphabet
+    }
+
+    /// Strings of `alphabet`, from a fixed linear congruential sequence:
+    /// many strings, the same every run, up to `max_len` characters.
+    fn strings(alphabet: &[char], max_len: u64) -> Vec<String> {
         let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut out = Vec::new();
         for _ in 0..4000 {
             state = state
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407);
-            let len = (state >> 59) as usize;
-            let s: String = (0..len)
-                .map(|k| {
-                    let r = state.rotate_left(5 * k as u32 + 3);
-                    ALPHABET[(r % ALPHABET.len() as u64) as usize]
-                })
-                .collect();
-            for cap in [0, 1, 2, 3, usize::MAX] {
+            let len = ((state >> 40) % (max_len + 1)) as usize;
+            let mut r = state;
+            out.push(
+                (0..len)
+                    .map(|_| {
+                        r = r.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                        alphabet[((r >> 33) % alphabet.len() as u64) as usize]
+                    })
+                    .collect(),
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn counts_agree_with_split_whitespace_on_mixed_text() {
+        let mixed = strings(ALPHABET, 31);
+        let ascii = strings(&mostly_ascii(), 120);
+        for s in mixed.iter().chain(&ascii) {
+            for cap in [0, 1, 2, 3, 9, usize::MAX] {
                 assert_eq!(
                     words_up_to(&s, cap),
                     expected(&s, cap, false),
