@@ -1,12 +1,12 @@
 //! Word counts that stop early: layout asks "more than 20 words?" of
 //! every paragraph, and a paragraph of prose is long. One pass over the
 //! bytes, decoding only what is not ASCII, gives the count
-//! `split_whitespace` would. [`words_up_to`], asked of every block, reads
-//! eight ASCII bytes at a time as one `u64` (finding the spaces of all
-//! eight with a few additions) and tests only for spaces outside ASCII;
-//! [`alphanumeric_words_up_to`] reads ASCII through a table of byte
-//! classes, since whether a word has a letter yet depends on every byte
-//! before it.
+//! `split_whitespace` would. Both counters read eight ASCII bytes at a
+//! time as one `u64`, finding the spaces (and letters) of all eight with a
+//! few additions; [`alphanumeric_words_up_to`] then steps through them four
+//! at a time in a table, since whether a word has a letter yet depends on
+//! every byte before it. [`words_up_to`], asked of every block, tests only
+//! for spaces outside ASCII.
 
 /// Words of a block counted once before layout's rules read it: one more
 /// than the most any rule asks about, so a capped count answers every
@@ -110,13 +110,72 @@ pub(crate) fn alphanumeric_words_up_to(s: &str, cap: usize) -> usize {
     // Whether the word being read has counted yet.
     let mut counted = false;
     while i < bytes.len() && count < cap {
+        if let Some(chunk) = ascii_chunk(bytes, i) {
+            let (spaces, letters) = (one_bit_per_byte(ascii_spaces(chunk)), one_bit_per_byte(ascii_alphanumerics(chunk)));
+            for half in [0, 4] {
+                let step = NIBBLE_STEPS[nibble_step_index(counted, spaces >> half, letters >> half)];
+                count += usize::from(step >> 1);
+                counted = step & 1 != 0;
+            }
+            i += 8;
+            continue;
+        }
         let (class, len) = class_at(s, i);
         let wordy = class & ALPHANUMERIC != 0;
         count += usize::from(wordy && !counted);
         counted = (counted || wordy) && class & SPACE == 0;
         i += len;
     }
-    count
+    count.min(cap)
+}
+
+/// The high bit of each byte of the ASCII `chunk` that is a letter or a
+/// digit (compared as [`ascii_spaces`] compares; letters with their case
+/// bit set, which maps capitals onto small letters and nothing else into
+/// them).
+fn ascii_alphanumerics(chunk: u64) -> u64 {
+    let in_range = |v: u64, first: u64, last: u64| v.wrapping_add(ONES * (0x80 - first)) & !v.wrapping_add(ONES * (0x7F - last));
+    let folded = chunk | ONES * 0x20;
+    (in_range(chunk, 0x30, 0x39) | in_range(folded, 0x61, 0x7A)) & HIGH_BITS
+}
+
+/// The high bits of `m`'s eight bytes as the eight bits of one byte, the
+/// first byte's lowest.
+fn one_bit_per_byte(m: u64) -> u8 {
+    // Each byte's bit k lands alone on bit 56 + k: no two products meet,
+    // so nothing carries.
+    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
+}
+
+/// Where in [`NIBBLE_STEPS`] four bytes are read: from a word that has
+/// counted or not, their spaces and letters the low four bits of
+/// `spaces` and `letters`.
+fn nibble_step_index(counted: bool, spaces: u8, letters: u8) -> usize {
+    usize::from(counted) << 8 | usize::from(spaces & 0xF) << 4 | usize::from(letters & 0xF)
+}
+
+/// [`alphanumeric_words_up_to`] over four bytes, for every start and
+/// every spaces and letters of theirs (by [`nibble_step_index`]): the words
+/// counted, times two, plus whether the last word has counted.
+static NIBBLE_STEPS: [u8; 512] = nibble_steps();
+
+const fn nibble_steps() -> [u8; 512] {
+    let mut table = [0; 512];
+    let mut index = 0;
+    while index < 512 {
+        let (mut counted, mut count, mut k) = (index >> 8 != 0, 0, 0);
+        while k < 4 {
+            let (space, letter) = ((index >> 4) >> k & 1 != 0, index >> k & 1 != 0);
+            if letter && !counted {
+                count += 1;
+            }
+            counted = (counted || letter) && !space;
+            k += 1;
+        }
+        table[index] = count << 1 | counted as u8;
+        index += 1;
+    }
+    table
 }
 
 /// The class of the character at byte `i` of `s` ([`SPACE`],
