@@ -175,16 +175,21 @@ const DATELINE_DASHES: &[&str] = &[" - ", " – ", " — ", " -- "];
 const MAX_DATELINE_BYTES: usize = 80;
 
 /// The first of [`DATELINE_DASHES`] in `paragraph` that starts within
-/// [`MAX_DATELINE_BYTES`], with its byte offset. Every dash opens with a
-/// space and no two start alike, so the spaces of the dateline's bytes are
-/// the only places tried.
+/// [`MAX_DATELINE_BYTES`], with its byte offset. Every dash is a space and
+/// then one of [`DASH_SECOND_BYTES`] (rarer than spaces), and no two start
+/// alike, so only the spaces before those bytes are tried.
 fn first_dateline_dash(paragraph: &str) -> Option<(usize, &'static str)> {
-    let head = &paragraph.as_bytes()[..paragraph.len().min(MAX_DATELINE_BYTES + 1)];
-    head.iter()
-        .enumerate()
-        .filter(|&(_, &b)| b == b' ')
-        .find_map(|(i, _)| DATELINE_DASHES.iter().find(|d| paragraph.as_bytes()[i..].starts_with(d.as_bytes())).map(|d| (i, *d)))
+    let bytes = paragraph.as_bytes();
+    let head = &bytes[..bytes.len().min(MAX_DATELINE_BYTES + 2)];
+    let [first, second] = DASH_SECOND_BYTES;
+    memchr::memchr2_iter(first, second, head)
+        .filter_map(|at| at.checked_sub(1).filter(|&i| bytes[i] == b' '))
+        .find_map(|i| DATELINE_DASHES.iter().find(|d| bytes[i..].starts_with(d.as_bytes())).map(|d| (i, *d)))
 }
+
+/// The second bytes of the [`DATELINE_DASHES`]: a hyphen, and the first
+/// byte of "–" and "—".
+const DASH_SECOND_BYTES: [u8; 2] = [b'-', 0xE2];
 
 /// Most words of a wire dateline.
 const MAX_DATELINE_WORDS: usize = 8;
@@ -353,6 +358,7 @@ mod tests {
         for (p, body, agency) in cases {
             assert_eq!(dateline_prefix(p), Some((p.find(body).unwrap_or(0), agency.map(String::from))), "{p}");
         }
+        assert!(DATELINE_DASHES.iter().all(|d| d.starts_with(' ') && DASH_SECOND_BYTES.contains(&d.as_bytes()[1])));
         assert_eq!(dateline_prefix("The talks - which began Monday - ended."), None);
         assert_eq!(dateline_prefix("Prices rose 3% - the most in a year."), None);
         assert_eq!(dateline_prefix("NATO allies met - and agreed."), None, "the text after the dash must start a sentence");

@@ -36,7 +36,8 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut quotes = QuoteState::default();
     let mut at = 0;
-    while let Some((pos, ch)) = next_mark(text, at) {
+    let mut marks = Marks::new(text);
+    while let Some((pos, ch)) = marks.next(at) {
         quotes.observe(text, pos, ch);
         if !is_terminal(ch) {
             at = pos + ch.len_utf8();
@@ -63,21 +64,46 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// The first sentence terminal or double quotation mark at or after byte
-/// `at`, with its byte offset: the only characters [`sentences`] acts on.
-/// Scanned byte by byte; each of them is ASCII or opens with 0xE2.
-fn next_mark(text: &str, at: usize) -> Option<(usize, char)> {
-    let bytes = text.as_bytes();
-    let mut i = at;
-    while let Some(off) = bytes[i..].iter().position(|b| matches!(b, b'.' | b'!' | b'?' | b'"' | 0xE2)) {
-        let pos = i + off;
-        let ch = text[pos..].chars().next()?;
-        if is_terminal(ch) || matches!(ch, '"' | '“' | '”') {
-            return Some((pos, ch));
-        }
-        i = pos + ch.len_utf8();
+/// The sentence terminals and double quotation marks of a text, in order:
+/// the only characters [`sentences`] acts on. Each is ASCII or opens with
+/// 0xE2, so two byte searches find every candidate (`memchr` scans many
+/// bytes at a time); each search's next hit is kept until passed.
+struct Marks<'t> {
+    text: &'t str,
+    /// The next `.`, `!` or `?` at or after the last search's start.
+    stop: Option<usize>,
+    /// The next `"` or 0xE2 byte at or after the last search's start.
+    other: Option<usize>,
+}
+
+impl<'t> Marks<'t> {
+    fn new(text: &'t str) -> Marks<'t> {
+        let bytes = text.as_bytes();
+        Marks { text, stop: memchr::memchr3(b'.', b'!', b'?', bytes), other: memchr::memchr2(b'"', 0xE2, bytes) }
     }
-    None
+
+    /// The first mark at or after byte `at`, with its byte offset.
+    fn next(&mut self, at: usize) -> Option<(usize, char)> {
+        let bytes = self.text.as_bytes();
+        let mut i = at;
+        loop {
+            if self.stop.is_some_and(|p| p < i) {
+                self.stop = memchr::memchr3(b'.', b'!', b'?', bytes.get(i..)?).map(|off| i + off);
+            }
+            if self.other.is_some_and(|p| p < i) {
+                self.other = memchr::memchr2(b'"', 0xE2, bytes.get(i..)?).map(|off| i + off);
+            }
+            let pos = match (self.stop, self.other) {
+                (Some(a), Some(b)) => a.min(b),
+                (a, b) => a.or(b)?,
+            };
+            let ch = self.text[pos..].chars().next()?;
+            if is_terminal(ch) || matches!(ch, '"' | '“' | '”') {
+                return Some((pos, ch));
+            }
+            i = pos + ch.len_utf8();
+        }
+    }
 }
 
 #[derive(Default)]
