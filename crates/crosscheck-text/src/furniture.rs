@@ -304,6 +304,12 @@ mod tests {
             ("Watch: Waves batter the harbour wall", Furniture::Share),
             ("Please enable JavaScript to view the comments powered by Disqus.", Furniture::Share),
             ("Loading...", Furniture::Share),
+            ("PHOTOS COURTESY OF THE AGENCIES", Furniture::PhotoCredit),
+            ("FILE – A MAN WALKS PAST A FLOODED STREET", Furniture::PhotoCredit),
+            ("SHARE THIS STORY", Furniture::Share),
+            ("ACCEPT ALL", Furniture::Consent),
+            ("Jane Roe/GETTY IMAGES", Furniture::PhotoCredit),
+            ("THIS ARTICLE WAS UPDATED ON MONDAY.", Furniture::Rights),
         ];
         for (text, want) in cases {
             assert_eq!(classify(text), Some(want), "{text}");
@@ -324,6 +330,24 @@ mod tests {
             "The court ruled that the copyright on the song had expired in 2019, lawyers said.",
         ] {
             assert_eq!(classify(text), None, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+
+        /// The patterns are compared as if the block were lower-cased: a
+        /// block and its lower case are the same furniture, capitals, the
+        /// Kelvin sign and "İ" included.
+        #[test]
+        fn a_block_classifies_as_its_lower_case_does(
+            pieces in proptest::collection::vec(
+                "(We use|COOKIES|Privacy Policy|you AGREE|Accept all|PHOTO|Photo|S|: |/GETTY IMAGES|FILE – |Share this|SUBSCRIBE|copyright|©|All Rights Reserved|this article was |UPDATED|translated by Google|\\(AP Photo|\u{212A}|İ|é|Σ| |\\.|x|talks)",
+                0..10,
+            )
+        ) {
+            let block: String = pieces.concat();
+            proptest::prop_assert_eq!(classify(&block), classify(&block.to_lowercase()), "{:?}", block);
         }
     }
 }
