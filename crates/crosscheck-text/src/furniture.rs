@@ -173,8 +173,13 @@ impl Finder {
         Some(Finder { automaton, groups })
     }
 
-    /// The groups with a phrase in `text`, in one pass over it.
+    /// The groups with a phrase in `text`: one pass that stops at the first
+    /// phrase (most blocks have none), then, if there is one, one that
+    /// finds them all, overlapping.
     fn find(&self, text: &str) -> Found {
+        if !self.automaton.is_match(text) {
+            return Found(0);
+        }
         Found(self.automaton.find_overlapping_iter(text).fold(0, |bits, m| bits | Found::bit(self.groups[m.pattern().as_usize()])))
     }
 }
