@@ -67,8 +67,8 @@ fn ascii_chunk(bytes: &[u8], i: usize) -> Option<u64> {
 fn ascii_spaces(chunk: u64) -> u64 {
     let from_tab = chunk.wrapping_add(ONES * (0x80 - 0x09));
     let past_return = chunk.wrapping_add(ONES * (0x80 - 0x0E));
-    let not_space = (chunk ^ ONES * 0x20).wrapping_add(ONES * 0x7F);
-    (from_tab & !past_return | !not_space) & HIGH_BITS
+    let not_space = (chunk ^ (ONES * 0x20)).wrapping_add(ONES * 0x7F);
+    ((from_tab & !past_return) | !not_space) & HIGH_BITS
 }
 
 /// How many bytes of `m` (a mask of high bits) are set.
@@ -135,7 +135,7 @@ pub(crate) fn alphanumeric_words_up_to(s: &str, cap: usize) -> usize {
 /// them).
 fn ascii_alphanumerics(chunk: u64) -> u64 {
     let in_range = |v: u64, first: u64, last: u64| v.wrapping_add(ONES * (0x80 - first)) & !v.wrapping_add(ONES * (0x7F - last));
-    let folded = chunk | ONES * 0x20;
+    let folded = chunk | (ONES * 0x20);
     (in_range(chunk, 0x30, 0x39) | in_range(folded, 0x61, 0x7A)) & HIGH_BITS
 }
 
@@ -165,7 +165,7 @@ const fn nibble_steps() -> [u8; 512] {
     while index < 512 {
         let (mut counted, mut count, mut k) = (index >> 8 != 0, 0, 0);
         while k < 4 {
-            let (space, letter) = ((index >> 4) >> k & 1 != 0, index >> k & 1 != 0);
+            let (space, letter) = ((index >> (4 + k)) & 1 != 0, (index >> k) & 1 != 0);
             if letter && !counted {
                 count += 1;
             }
@@ -252,13 +252,13 @@ mod tests {
         for s in mixed.iter().chain(&ascii) {
             for cap in [0, 1, 2, 3, 9, usize::MAX] {
                 assert_eq!(
-                    words_up_to(&s, cap),
-                    expected(&s, cap, false),
+                    words_up_to(s, cap),
+                    expected(s, cap, false),
                     "{s:?} cap {cap}"
                 );
                 assert_eq!(
-                    alphanumeric_words_up_to(&s, cap),
-                    expected(&s, cap, true),
+                    alphanumeric_words_up_to(s, cap),
+                    expected(s, cap, true),
                     "{s:?} cap {cap}"
                 );
             }
