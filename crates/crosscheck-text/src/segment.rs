@@ -77,12 +77,15 @@ struct Marks<'t> {
 }
 
 impl<'t> Marks<'t> {
+    /// The marks of `text`, the first of each search found.
     fn new(text: &'t str) -> Marks<'t> {
         let bytes = text.as_bytes();
         Marks { text, stop: memchr::memchr3(b'.', b'!', b'?', bytes), other: memchr::memchr2(b'"', 0xE2, bytes) }
     }
 
-    /// The first mark at or after byte `at`, with its byte offset.
+    /// The first mark at or after byte `at`, with its byte offset. `at`
+    /// never goes back between calls: a kept hit is the first at or after
+    /// the search that found it.
     fn next(&mut self, at: usize) -> Option<(usize, char)> {
         let bytes = self.text.as_bytes();
         let mut i = at;
