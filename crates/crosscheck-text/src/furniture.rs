@@ -133,8 +133,7 @@ pub(crate) fn classify_counted(block: &str, words: usize) -> Option<Furniture> {
     None
 }
 
-/// The groups of phrases that [`classify`] looks for anywhere in a
-/// lower-cased block.
+/// The groups of phrases that [`classify`] looks for anywhere in a block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Group {
     ConsentTopic,
@@ -196,23 +195,27 @@ impl Found {
     fn in_text(text: &str) -> Found {
         static ANCHOR_FINDER: LazyLock<Option<Finder>> = LazyLock::new(|| Finder::new(&ANCHORS));
         static PART_FINDER: LazyLock<Option<Finder>> = LazyLock::new(|| Finder::new(&CONSENT_PARTS));
-        let (Some(anchors), Some(parts)) = (ANCHOR_FINDER.as_ref(), PART_FINDER.as_ref()) else { return Found::phrase_by_phrase(text) };
-        let found = anchors.find(text);
-        if !found.has(Group::ConsentTopic) {
-            return found;
+        match (ANCHOR_FINDER.as_ref(), PART_FINDER.as_ref()) {
+            (Some(anchors), Some(parts)) => anchors.find(text).with_parts(|| parts.find(text)),
+            _ => Found::phrase_by_phrase(text),
         }
-        Found(found.0 | parts.find(text).0)
     }
 
     /// [`Found::in_text`], one case-insensitive search per phrase.
     fn phrase_by_phrase(text: &str) -> Found {
         let has = |ps: &[&str]| ps.iter().any(|p| fold::contains(text, p));
-        let bits = |groups: &[(Group, &[&str])]| groups.iter().filter(|(_, ps)| has(ps)).fold(0, |bits, (g, _)| bits | Found::bit(*g));
-        let found = Found(bits(&ANCHORS));
-        if !found.has(Group::ConsentTopic) {
-            return found;
+        let found = |groups: &[(Group, &[&str])]| Found(groups.iter().filter(|(_, ps)| has(ps)).fold(0, |bits, (g, _)| bits | Found::bit(*g)));
+        found(&ANCHORS).with_parts(|| found(&CONSENT_PARTS))
+    }
+
+    /// These anchors and, beside a consent topic, the consent parts that
+    /// `parts` finds.
+    fn with_parts(self, parts: impl FnOnce() -> Found) -> Found {
+        if self.has(Group::ConsentTopic) {
+            Found(self.0 | parts().0)
+        } else {
+            self
         }
-        Found(found.0 | bits(&CONSENT_PARTS))
     }
 
     fn bit(group: Group) -> u8 {

@@ -280,14 +280,13 @@ const MAX_CREDIT_WORDS: usize = 15;
 const MAX_CONTRIBUTION_WORDS: usize = 20;
 
 /// Whether a line, after any opening brackets, starts with a reference
-/// prefix ("(Source: …"), in any case. Compared without lower-casing the
-/// line, which gives the same answer as lower-casing it first: the
-/// prefixes are ASCII, and the only characters outside ASCII that
-/// lower-case to ASCII letters are the Kelvin sign (to "k", in no prefix)
-/// and "İ" (to "i" and a combining dot, which no prefix has).
+/// prefix ("(Source: …"), in any case: as `fold::starts_with` compares,
+/// which answers as lower-casing the line first would even for a line
+/// that is no [`Folded`] (no prefix has a "k" for the Kelvin sign to give,
+/// and "İ" lower-cases to an "i" and a combining dot no prefix has).
 fn opens_reference(line: &str) -> bool {
-    let bare = line.trim_start_matches(['(', '[']).as_bytes();
-    REFERENCE_PREFIXES.iter().any(|p| bare.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes())))
+    let bare = line.trim_start_matches(['(', '[']);
+    REFERENCE_PREFIXES.iter().any(|p| fold::starts_with(bare, p))
 }
 
 /// The names a credit line credits: what follows its colon or its "from"/"by",
