@@ -84,22 +84,13 @@ const AGO_UNITS: &[&str] =
 /// relative timestamp. Only dateline words, one number (or "an"/"a") and a
 /// time unit before "ago".
 fn is_relative_timestamp(block: &str) -> bool {
-    let last = block.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).rfind(|w| !w.is_empty());
-    if !last.is_some_and(|w| fold::is_one_of(w, &["ago"])) {
-        return false;
-    }
-    let words: Vec<String> = block
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let Some((last, rest)) = words.split_last() else { return false };
-    let Some((unit, rest)) = rest.split_last() else { return false };
-    let Some((count, rest)) = rest.split_last() else { return false };
-    last == "ago"
-        && AGO_UNITS.contains(&unit.as_str())
-        && (count.chars().all(|c| c.is_ascii_digit()) || count == "a" || count == "an")
-        && rest.iter().all(|w| DATELINE_WORDS.contains(&w.as_str()))
+    // Read from the end, so that most blocks stop at their last word.
+    let mut words = block.split_whitespace().rev().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).filter(|w| !w.is_empty());
+    let (Some(last), Some(unit), Some(count)) = (words.next(), words.next(), words.next()) else { return false };
+    fold::is_one_of(last, &["ago"])
+        && fold::is_one_of(unit, AGO_UNITS)
+        && (count.chars().all(|c| c.is_ascii_digit()) || fold::is_one_of(count, &["a", "an"]))
+        && words.all(|w| fold::is_one_of(w, DATELINE_WORDS))
 }
 
 /// The first calendar date written in `s`, in any common format: "13
