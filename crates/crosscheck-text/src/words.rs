@@ -60,15 +60,17 @@ fn ascii_chunk(bytes: &[u8], i: usize) -> Option<u64> {
 }
 
 /// The high bit of each byte of the ASCII `chunk` that is whitespace
-/// (tab to carriage return, space). Adding to a byte below 0x80 a number
-/// below 0x80 never carries into the next byte, so one addition compares
-/// all eight: the high bit of `byte + 0x80 - n` is set exactly when
-/// `byte >= n`.
+/// (tab to carriage return, space).
 fn ascii_spaces(chunk: u64) -> u64 {
-    let from_tab = chunk.wrapping_add(ONES * (0x80 - 0x09));
-    let past_return = chunk.wrapping_add(ONES * (0x80 - 0x0E));
-    let not_space = (chunk ^ (ONES * 0x20)).wrapping_add(ONES * 0x7F);
-    ((from_tab & !past_return) | !not_space) & HIGH_BITS
+    ascii_in(chunk, 0x09, 0x0D) | ascii_in(chunk, 0x20, 0x20)
+}
+
+/// The high bit of each byte of the ASCII `chunk` from `first` to `last`.
+/// Adding to a byte below 0x80 a number below 0x80 never carries into the
+/// next byte, so one addition compares all eight: the high bit of
+/// `byte + 0x80 - n` is set exactly when `byte >= n`.
+fn ascii_in(chunk: u64, first: u64, last: u64) -> u64 {
+    chunk.wrapping_add(ONES * (0x80 - first)) & !chunk.wrapping_add(ONES * (0x7F - last)) & HIGH_BITS
 }
 
 /// How many bytes of `m` (a mask of high bits) are set.
@@ -130,13 +132,10 @@ pub(crate) fn alphanumeric_words_up_to(s: &str, cap: usize) -> usize {
 }
 
 /// The high bit of each byte of the ASCII `chunk` that is a letter or a
-/// digit (compared as [`ascii_spaces`] compares; letters with their case
-/// bit set, which maps capitals onto small letters and nothing else into
-/// them).
+/// digit (letters with their case bit set, which maps capitals onto small
+/// letters and nothing else into them).
 fn ascii_alphanumerics(chunk: u64) -> u64 {
-    let in_range = |v: u64, first: u64, last: u64| v.wrapping_add(ONES * (0x80 - first)) & !v.wrapping_add(ONES * (0x7F - last));
-    let folded = chunk | (ONES * 0x20);
-    (in_range(chunk, 0x30, 0x39) | in_range(folded, 0x61, 0x7A)) & HIGH_BITS
+    ascii_in(chunk, 0x30, 0x39) | ascii_in(chunk | (ONES * 0x20), 0x61, 0x7A)
 }
 
 /// The high bits of `m`'s eight bytes as the eight bits of one byte, the
